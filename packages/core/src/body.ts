@@ -1,0 +1,94 @@
+/**
+ * A response body, coerced once into what an adapter can read:
+ * - `json`: one parsed JSON value (a parsed body as given, or JSON text);
+ * - `lines`: NDJSON / JSON-stream text, as its non-empty lines, parsed on demand by the adapter;
+ * - `text`: anything else readable (HTML from a proxy, plain text, truncated JSON);
+ * - `empty`: no body, or a body that cannot be read synchronously (a stream).
+ */
+export type Body =
+  | { readonly type: 'json'; readonly value: unknown }
+  | { readonly type: 'lines'; readonly lines: ReadonlyArray<string> }
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'empty' }
+
+const empty: Body = { type: 'empty' }
+
+const streamContentTypes = /^application\/(?:x-ndjson|x-json-stream|jsonl|x-jsonlines|json-seq|stream\+json)\b/i
+const jsonContentType = /^application\/(?:[\w.+-]+\+)?json\b/i
+
+/** Whether a content type announces one JSON value per line. */
+export const isStreamContentType = (contentType: string | undefined): boolean =>
+  contentType !== undefined && streamContentTypes.test(contentType.trim())
+
+const utf8 = /*#__PURE__*/ new TextDecoder('utf-8', { fatal: false, ignoreBOM: false })
+
+/** The UTF-8 text of bytes (invalid sequences become U+FFFD), or `undefined` when `value` is not bytes. */
+export function bytesToText(value: unknown): string | undefined {
+  if (value instanceof ArrayBuffer) return utf8.decode(new Uint8Array(value))
+  if (ArrayBuffer.isView(value)) return utf8.decode(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
+  return undefined
+}
+
+const isWhitespace = (code: number): boolean => code === 32 || code === 10 || code === 13 || code === 9 || code === 0xfeff
+
+function firstNonBlank(text: string): number {
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return i
+  return -1
+}
+
+/** Splits NDJSON text into its non-empty, trimmed lines. */
+export function splitLines(text: string): string[] {
+  const lines: string[] = []
+  let start = 0
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    const line = text.slice(start, end).trim()
+    if (line.length > 0) lines.push(line)
+    start = end + 1
+  }
+  return lines
+}
+
+/** `JSON.parse` that answers `undefined` instead of throwing. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Coerces body text: JSON when it parses, NDJSON when announced or when whole-text parsing fails line by line. */
+export function textToBody(text: string, contentType?: string): Body {
+  const start = firstNonBlank(text)
+  if (start === -1) return empty
+  if (isStreamContentType(contentType)) return { type: 'lines', lines: splitLines(text) }
+  const first = text.charCodeAt(start)
+  const looksLikeJson = first === 123 /* { */ || first === 91 /* [ */
+  if (looksLikeJson || (contentType !== undefined && jsonContentType.test(contentType.trim()))) {
+    const value = parseJson(text)
+    if (value !== undefined) return { type: 'json', value }
+    if (looksLikeJson && text.indexOf('\n', start) !== -1) {
+      const lines = splitLines(text)
+      if (lines.length > 1) return { type: 'lines', lines }
+    }
+  }
+  return { type: 'text', text }
+}
+
+/** Coerces any body a user may hold: parsed JSON, JSON / NDJSON / HTML / plain text, or UTF-8 bytes. */
+export function readBody(body: unknown, contentType?: string): Body {
+  if (body === undefined || body === null) return empty
+  if (typeof body === 'string') return textToBody(body, contentType)
+  if (typeof body !== 'object') return { type: 'json', value: body }
+  const text = bytesToText(body)
+  if (text !== undefined) return textToBody(text, contentType)
+  if (isUnreadable(body)) return empty
+  return { type: 'json', value: body }
+}
+
+// A WHATWG ReadableStream or Blob cannot be read synchronously: `normalizeResponse` reads those.
+const isUnreadable = (body: object): boolean =>
+  (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
+  (typeof Blob !== 'undefined' && body instanceof Blob)

@@ -1,0 +1,64 @@
+import type { CanonicalError, Violation } from './CanonicalError'
+import type { JsonRecord } from './json'
+import { kindTable, statuslessKinds, type Kind } from './kinds'
+
+/** What an adapter knows of an error; every field it leaves out gets the contract's default. */
+export interface ErrorDraft {
+  readonly kind: Kind
+  readonly reason: string
+  readonly vendor: string
+  readonly vendorCode?: string | null | undefined
+  readonly vendorType?: string | null | undefined
+  readonly status?: number | null | undefined
+  readonly message?: string | null | undefined
+  readonly detail?: string | null | undefined
+  readonly param?: string | null | undefined
+  readonly requestId?: string | null | undefined
+  readonly docUrl?: string | null | undefined
+  readonly retryable?: boolean | undefined
+  readonly retryAfter?: number | null | undefined
+  readonly recognized?: boolean | undefined
+  readonly violations?: ReadonlyArray<Violation> | undefined
+  readonly causes?: ReadonlyArray<CanonicalError> | undefined
+  readonly extensions?: JsonRecord | undefined
+  readonly truncated?: boolean | undefined
+}
+
+const noViolations: ReadonlyArray<Violation> = []
+const noCauses: ReadonlyArray<CanonicalError> = []
+const noExtensions: JsonRecord = {}
+
+/** `text` when it has something to say, else `undefined`. */
+export const nonBlank = (text: unknown): string | undefined =>
+  typeof text === 'string' && text.trim().length > 0 ? text : undefined
+
+/** A string member as it is, else `null`. */
+export const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+/**
+ * Builds a complete {@link CanonicalError} from a draft: the message falls back to the kind's default
+ * sentence, `retryable` to the kind's default, and `transport` / `signature` errors never carry a status.
+ */
+export function canonicalError(draft: ErrorDraft): CanonicalError {
+  const info = kindTable[draft.kind]
+  return {
+    kind: draft.kind,
+    reason: draft.reason,
+    vendor: draft.vendor,
+    vendorCode: draft.vendorCode ?? null,
+    vendorType: draft.vendorType ?? null,
+    status: statuslessKinds.has(draft.kind) ? null : (draft.status ?? null),
+    message: nonBlank(draft.message) ?? info.message,
+    detail: draft.detail ?? null,
+    param: draft.param ?? null,
+    requestId: draft.requestId ?? null,
+    docUrl: draft.docUrl ?? null,
+    retryable: draft.retryable ?? info.retryable,
+    retryAfter: draft.retryAfter ?? null,
+    recognized: draft.recognized ?? true,
+    violations: draft.violations ?? noViolations,
+    causes: draft.causes ?? noCauses,
+    extensions: draft.extensions ?? noExtensions,
+    truncated: draft.truncated ?? false,
+  } as CanonicalError
+}

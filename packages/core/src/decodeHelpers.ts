@@ -1,0 +1,33 @@
+import type { CanonicalError } from './CanonicalError'
+import type { NormalizeOptions } from './adapter'
+import { canonicalError } from './build'
+import { meaningOfStatus } from './catalog'
+import { findRequestId } from './requestId'
+import type { HttpResponse } from './response'
+import { parseRetryAfter } from './retryAfter'
+
+/** `Retry-After` of a response in seconds, read against its `Date` header, else `options.now`, else the clock. */
+export function retryAfterOf(response: HttpResponse, options: NormalizeOptions | undefined): number | null {
+  const value = response.headers.get('retry-after')
+  if (value === undefined) return null
+  return parseRetryAfter(value, response.headers.get('date'), options?.now ?? Date.now())
+}
+
+/**
+ * The error of a response whose body says nothing the adapter can read (an HTML 502 from a proxy, an empty
+ * 503, plain text): its status alone decides (contract §3 rule 3), `recognized: false`. `null` below 400.
+ */
+export function decodeByStatus(
+  vendor: string,
+  response: HttpResponse,
+  options: NormalizeOptions | undefined,
+): CanonicalError | null {
+  if (response.status === null || response.status < 400) return null
+  return canonicalError({
+    ...meaningOfStatus(response.status),
+    vendor,
+    status: response.status,
+    requestId: findRequestId(undefined, undefined, response.headers),
+    retryAfter: retryAfterOf(response, options),
+  })
+}

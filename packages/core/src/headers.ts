@@ -1,0 +1,58 @@
+/**
+ * Headers as users hold them: a WHATWG `Headers`, a plain record (values string or string[]), or an
+ * iterable of `[name, value]` pairs. Names are case-insensitive.
+ */
+export type HeadersInput =
+  | { get(name: string): string | null }
+  | Readonly<Record<string, string | ReadonlyArray<string> | number | undefined>>
+  | Iterable<readonly [string, string]>
+
+/** Read-only, case-insensitive header lookup; names are stored lower-case. */
+export type HeaderMap = ReadonlyMap<string, string>
+
+/** The empty header map. */
+export const noHeaders: HeaderMap = /*#__PURE__*/ new Map()
+
+const headerValue = (value: unknown): string | undefined => {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  if (Array.isArray(value)) {
+    const parts = value.filter((part): part is string => typeof part === 'string')
+    return parts.length > 0 ? parts.join(', ') : undefined
+  }
+  return undefined
+}
+
+const add = (map: Map<string, string>, name: unknown, value: unknown): void => {
+  if (typeof name !== 'string') return
+  const text = headerValue(value)
+  if (text === undefined) return
+  const key = name.toLowerCase()
+  const previous = map.get(key)
+  map.set(key, previous === undefined ? text : `${previous}, ${text}`)
+}
+
+/** Reads headers in any of the three accepted forms into a lower-cased map. Never throws. */
+export function readHeaders(input: unknown): HeaderMap {
+  if (input === null || typeof input !== 'object') return noHeaders
+  const map = new Map<string, string>()
+  try {
+    const iterate = (input as { [Symbol.iterator]?: unknown })[Symbol.iterator]
+    if (typeof iterate === 'function') {
+      // WHATWG Headers and Map iterate as [name, value] pairs too; axios' AxiosHeaders does not, see below.
+      let count = 0
+      for (const pair of input as Iterable<unknown>) {
+        if (Array.isArray(pair)) add(map, pair[0], pair[1])
+        if (++count > 10_000) break
+      }
+      return map
+    }
+    for (const key of Object.keys(input).slice(0, 10_000)) {
+      const descriptor = Object.getOwnPropertyDescriptor(input, key)
+      if (descriptor !== undefined && 'value' in descriptor) add(map, key, descriptor.value)
+    }
+  } catch {
+    // A hostile headers object (a throwing Proxy, a broken iterator) reads as whatever was read before it threw.
+  }
+  return map
+}

@@ -1,0 +1,103 @@
+/** A JSON value: what `extensions` may hold, so that every error survives `JSON.parse(JSON.stringify(x))`. */
+export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
+
+/** A JSON object. */
+export type JsonRecord = { readonly [key: string]: Json }
+
+const isPlainObject = (value: object): boolean => {
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * Whether `value` is JSON that round-trips through `JSON.stringify` / `JSON.parse` unchanged: plain objects
+ * and arrays, finite numbers other than -0, no cycles, no `undefined`. Iterative, so any depth is safe.
+ */
+export function isJson(value: unknown): value is Json {
+  const pending: unknown[] = [value]
+  const seen = new Set<object>()
+  while (pending.length > 0) {
+    const item = pending.pop()
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') continue
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item) || Object.is(item, -0)) return false
+      continue
+    }
+    if (typeof item !== 'object') return false
+    if (seen.has(item)) return false
+    seen.add(item)
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) pending.push(item[i])
+    } else {
+      if (!isPlainObject(item)) return false
+      for (const key of Object.keys(item)) pending.push((item as Record<string, unknown>)[key])
+    }
+  }
+  return true
+}
+
+/** Limits of {@link toJson}: a copy never holds more than `maxNodes` values nor nests deeper than `maxDepth`. */
+export interface JsonCopyLimits {
+  readonly maxNodes: number
+  readonly maxDepth: number
+}
+
+const defaultCopyLimits: JsonCopyLimits = { maxNodes: 10_000, maxDepth: 64 }
+
+/**
+ * A JSON copy of any value, made safely: own enumerable data properties only (getters that throw are
+ * skipped), cycles and values JSON cannot hold dropped, `-0` written as `0`, and the copy bounded by `limits`.
+ * Vendor members kept in `extensions` go through it, so hostile input cannot make an error unserializable.
+ */
+export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimits): Json | undefined {
+  let budget = limits.maxNodes
+  const ancestors = new Set<object>()
+  const copy = (item: unknown, depth: number): Json | undefined => {
+    if (budget-- <= 0) return undefined
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') return item
+    if (typeof item === 'number') return Number.isFinite(item) ? (item === 0 ? 0 : item) : undefined
+    if (typeof item !== 'object' || depth >= limits.maxDepth || ancestors.has(item)) return undefined
+    ancestors.add(item)
+    try {
+      if (Array.isArray(item)) {
+        const out: Json[] = []
+        for (let i = 0; i < item.length && budget > 0; i++) {
+          const element = copy(item[i], depth + 1)
+          out.push(element === undefined ? null : element)
+        }
+        return out
+      }
+      if (!isPlainObject(item)) return undefined
+      const out: Record<string, Json> = {}
+      for (const key of Object.keys(item)) {
+        if (budget <= 0) break
+        const member = readOwnData(item, key)
+        const element = member === undefined ? undefined : copy(member, depth + 1)
+        if (element !== undefined) defineMember(out, key, element)
+      }
+      return out
+    } finally {
+      ancestors.delete(item)
+    }
+  }
+  try {
+    return copy(value, 0)
+  } catch {
+    return undefined
+  }
+}
+
+/** The value of an own data property, or `undefined` for accessors and absent members (never runs a getter). */
+export function readOwnData(target: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(target, key)
+  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined
+}
+
+/** Sets `record[key]` as a plain own member, even for keys such as `__proto__` (no prototype pollution). */
+export function defineMember<V>(record: Record<string, V>, key: string, value: V): void {
+  if (key === '__proto__') {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
+  } else {
+    record[key] = value
+  }
+}

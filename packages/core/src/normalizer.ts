@@ -1,0 +1,171 @@
+import type { CanonicalError } from './CanonicalError'
+import type { Adapter, NormalizeOptions } from './adapter'
+import { canonicalError, nonBlank } from './build'
+import { decodeByStatus } from './decodeHelpers'
+import { readOwnData } from './json'
+import { isResponseLike, readResponse, type ResponseInput, type WireResponse } from './response'
+import { isHttpStatus } from './statusFallback'
+import { decodeTransportError, transportError } from './transport'
+
+/** A vendor id: one of the bundled adapters, or the id of an adapter the user registered. */
+export type VendorId = 'medblocks' | 'scribe' | 'medipim' | 'medable' | (string & {})
+
+/** Options of `normalizeResponse`. */
+export interface NormalizeResponseOptions extends NormalizeOptions {
+  /** At most this many bytes of the body are read (default 1 MiB); a larger body is judged by what was read. */
+  readonly maxBodyBytes?: number
+}
+
+/** `normalizeError`, `normalizeResponse` and `encodeError` over one set of adapters. */
+export interface Normalizer {
+  /**
+   * Any vendor failure, in any form, as one {@link CanonicalError}; `null` only for a successful response.
+   * Total: never throws, whatever `input` is.
+   */
+  normalizeError(vendor: VendorId, input: unknown, options?: NormalizeOptions): CanonicalError | null
+  /** Reads a clone of a WHATWG `Response` (bounded by `maxBodyBytes`) and normalizes it. Never rejects. */
+  normalizeResponse(vendor: VendorId, response: Response, options?: NormalizeResponseOptions): Promise<CanonicalError | null>
+  /** The vendor's own wire form of a canonical error. Throws only for a vendor with no adapter. */
+  encodeError(vendor: VendorId, error: CanonicalError): WireResponse
+  /** The registered adapters by id. */
+  readonly adapters: ReadonlyMap<string, Adapter>
+}
+
+const defaultMaxBodyBytes = 1024 * 1024
+const maxDetailLength = 1_000
+
+const isFetchResponse = (value: object): value is Response =>
+  typeof Response !== 'undefined' && value instanceof Response
+
+// axios marks its errors with `isAxiosError` (own in axios 1.x; a prototype getter is accepted too, §7).
+const isAxiosError = (value: object): boolean => (value as { isAxiosError?: unknown }).isAxiosError === true
+
+const hasOwnMember = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key)
+
+const isErrorLike = (value: object): boolean =>
+  value instanceof Error || hasOwnMember(value, 'statusCode') || hasOwnMember(value, 'requestId') || hasOwnMember(value, 'retryAfter')
+
+/** The `unknown` error of an input that carries nothing recognizable; an Error's own message becomes `detail`. */
+function unknownError(vendor: string, input: unknown, note?: string): CanonicalError {
+  const message = typeof input === 'object' && input !== null ? nonBlank(readOwnData(input, 'message')) : undefined
+  const detail = note ?? (message === undefined ? undefined : message.slice(0, maxDetailLength))
+  return canonicalError({ kind: 'unknown', reason: 'unrecognized', vendor, recognized: false, detail })
+}
+
+/**
+ * Builds the three entry points over a set of adapters (the `faultline` package registers the bundled four).
+ *
+ * @example
+ * const { normalizeError } = createNormalizer([medblocksAdapter, myAdapter])
+ * normalizeError('my-vendor', { status: 503, headers: { 'retry-after': '30' }, body: '' })
+ */
+export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
+  const byId = new Map<string, Adapter>()
+  for (const adapter of adapters) byId.set(adapter.id, adapter)
+
+  const noAdapter = (vendor: string) =>
+    `No adapter is registered for vendor "${vendor.slice(0, 100)}"; registered: ${[...byId.keys()].join(', ')}.`
+
+  const decodeResponse = (vendor: string, adapter: Adapter | undefined, input: ResponseInput, options?: NormalizeOptions) => {
+    const result = adapter === undefined ? decodeByStatus(vendor, readResponse(input), options) : adapter.decode(input, options)
+    // `null` says "success", which only a response with a real status below 400 may be told (contract §1).
+    if (result === null && !isHttpStatus(input.status)) return unknownError(vendor, undefined)
+    return result
+  }
+
+  // A bare body (or a thrown value) that decodes to "no error" is still an error: the caller caught it (§1).
+  const decodeBody = (vendor: string, adapter: Adapter | undefined, body: unknown, options?: NormalizeOptions) =>
+    adapter === undefined
+      ? unknownError(vendor, body, noAdapter(vendor))
+      : (adapter.decode({ body }, options) ?? unknownError(vendor, body))
+
+  const classify = (vendor: string, input: unknown, options?: NormalizeOptions): CanonicalError | null => {
+    const adapter = byId.get(vendor)
+    if (typeof input !== 'object' || input === null) return decodeBody(vendor, adapter, input, options)
+    if (isFetchResponse(input)) {
+      // The body of a fetch Response cannot be read synchronously: normalizeResponse reads it.
+      return decodeResponse(vendor, adapter, { status: input.status, headers: input.headers }, options)
+    }
+    if (isResponseLike(input)) return decodeResponse(vendor, adapter, input, options)
+    if (readOwnData(input, 'object') === 'fault' || hasOwnMember(input, 'error')) return decodeBody(vendor, adapter, input, options)
+    if (isAxiosError(input)) {
+      const response = readOwnData(input, 'response') as { status?: unknown; headers?: unknown; data?: unknown } | undefined
+      if (typeof response === 'object' && response !== null && typeof response.status === 'number') {
+        return decodeResponse(vendor, adapter, { status: response.status, headers: response.headers as never, body: response.data }, options)
+      }
+      return decodeTransportError(input, vendor) ?? transportError(vendor, 'network_error', undefined)
+    }
+    if (isErrorLike(input)) {
+      const fromSdk = adapter?.decodeThrown?.(input, options)
+      if (fromSdk !== undefined) return fromSdk
+      const transport = decodeTransportError(input, vendor)
+      if (transport !== undefined) return transport
+      return unknownError(vendor, input)
+    }
+    return decodeBody(vendor, adapter, input, options)
+  }
+
+  const normalizeError: Normalizer['normalizeError'] = (vendor, input, options) => {
+    const id = typeof vendor === 'string' ? vendor : String(vendor)
+    try {
+      return classify(id, input, options)
+    } catch {
+      // Hostile input (a Proxy whose getters throw, a broken iterator): still an answer, never a throw.
+      return unknownError(id, undefined)
+    }
+  }
+
+  const normalizeResponse: Normalizer['normalizeResponse'] = async (vendor, response, options) => {
+    let body: string | undefined
+    try {
+      body = await readBoundedText(response, options?.maxBodyBytes ?? defaultMaxBodyBytes)
+    } catch {
+      body = undefined
+    }
+    let status: unknown
+    let headers: unknown
+    try {
+      status = response.status
+      headers = response.headers
+    } catch {
+      return unknownError(String(vendor), undefined)
+    }
+    return normalizeError(vendor, { status, headers, body }, options)
+  }
+
+  const encodeError: Normalizer['encodeError'] = (vendor, error) => {
+    const adapter = byId.get(vendor)
+    if (adapter === undefined) throw new TypeError(noAdapter(vendor))
+    return adapter.encode(error)
+  }
+
+  return { normalizeError, normalizeResponse, encodeError, adapters: byId }
+}
+
+/** Reads at most `maxBytes` of a clone of the response's body as UTF-8 text; the caller can still read the body. */
+async function readBoundedText(response: Response, maxBytes: number): Promise<string> {
+  const stream = response.clone().body
+  if (stream === null) return ''
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    while (total < maxBytes) {
+      const { done, value } = await reader.read()
+      if (done) break
+      const room = maxBytes - total
+      const chunk = value.byteLength > room ? value.subarray(0, room) : value
+      chunks.push(chunk)
+      total += chunk.byteLength
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined)
+  }
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return new TextDecoder('utf-8').decode(bytes)
+}

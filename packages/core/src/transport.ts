@@ -1,0 +1,70 @@
+import type { CanonicalError } from './CanonicalError'
+import { canonicalError } from './build'
+import { readOwnData } from './json'
+
+/** System and library codes of failures where no HTTP response arrived, by transport reason. */
+const reasonByCode: ReadonlyMap<string, string> = /*#__PURE__*/ new Map([
+  ...['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].map(
+    (code) => [code, 'connection_failed'] as const,
+  ),
+  ...['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA'].map((code) => [code, 'dns_failed'] as const),
+  ...['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].map(
+    (code) => [code, 'timeout'] as const,
+  ),
+  ...['UND_ERR_ABORTED', 'ERR_CANCELED', 'ABORT_ERR'].map((code) => [code, 'aborted'] as const),
+  ...['ERR_NETWORK', 'EPROTO', 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'].map(
+    (code) => [code, 'network_error'] as const,
+  ),
+])
+
+const tlsCode = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_(?:GET|VERIFY)_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT)/
+
+/** The transport reason a system or library error code names, if any. */
+export function transportReasonOfCode(code: string): string | undefined {
+  return reasonByCode.get(code) ?? (tlsCode.test(code) ? 'tls_failed' : code.startsWith('UND_ERR_') ? 'network_error' : undefined)
+}
+
+const ownString = (value: object, key: string): string | undefined => {
+  const member = readOwnData(value, key)
+  return typeof member === 'string' ? member : undefined
+}
+
+// `name` is read through the prototype on purpose: DOMException#name is a standard prototype getter (§7).
+const nameOf = (value: object): unknown => (value as { name?: unknown }).name
+
+/**
+ * Decodes a failure where no HTTP response arrived: a DOMException `AbortError` / `TimeoutError`, a Node /
+ * undici `TypeError: fetch failed` with a coded `cause`, or any error whose own `code` is a known system
+ * code. `undefined` when the value is none of these.
+ */
+export function decodeTransportError(value: object, vendor: string): CanonicalError | undefined {
+  const name = nameOf(value)
+  if (name === 'AbortError') return transportError(vendor, 'aborted', undefined)
+  if (name === 'TimeoutError') return transportError(vendor, 'timeout', undefined)
+  let current: unknown = value
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = ownString(current, 'code')
+    const reason = code === undefined ? undefined : transportReasonOfCode(code)
+    if (reason !== undefined) return transportError(vendor, reason, code)
+    const causeName = depth > 0 ? nameOf(current) : undefined
+    if (causeName === 'AbortError') return transportError(vendor, 'aborted', undefined)
+    if (causeName === 'TimeoutError') return transportError(vendor, 'timeout', undefined)
+    current = readOwnData(current, 'cause')
+  }
+  if (value instanceof TypeError && ownString(value, 'message') === 'fetch failed') {
+    return transportError(vendor, 'network_error', undefined)
+  }
+  return undefined
+}
+
+/** A `transport` error with the system code, if any, kept in `extensions.code` (contract §7). */
+export function transportError(vendor: string, reason: string, code: string | undefined): CanonicalError {
+  return canonicalError({
+    kind: 'transport',
+    reason,
+    vendor,
+    retryable: reason !== 'aborted',
+    recognized: true,
+    extensions: code === undefined ? {} : { code },
+  })
+}

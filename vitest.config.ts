@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const packages = ['core', 'medblocks', 'scribe', 'medipim', 'medable', 'testing', 'alerting', 'faultline']
+const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url))
+
+/** Tests import every package from its source, so `vitest` needs no build; one project per package. */
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^faultline$/, replacement: source('faultline') },
+      ...packages.map((name) => ({ find: new RegExp(`^@faultline/${name}$`), replacement: source(name) })),
+    ],
+  },
+  test: {
+    projects: packages.map((name) => ({
+      extends: true,
+      test: { name, include: [`packages/${name}/test/**/*.test.ts`] },
+    })),
+  },
+})
