@@ -101,3 +101,23 @@ export function defineMember<V>(record: Record<string, V>, key: string, value: V
     record[key] = value
   }
 }
+
+/**
+ * The members of a vendor object that no canonical field holds, as one bounded JSON record for
+ * `extensions`: own data members only, in the vendor's order, `known` ones left out.
+ */
+export function extraMembers(source: object, known: ReadonlySet<string>, limits: JsonCopyLimits = defaultCopyLimits): JsonRecord {
+  let extras: Record<string, unknown> | undefined
+  for (const key of Object.keys(source)) {
+    if (known.has(key)) continue
+    const value = readOwnData(source, key)
+    if (value === undefined) continue
+    extras ??= {}
+    defineMember(extras, key, value)
+  }
+  if (extras === undefined) return emptyRecord
+  const copy = toJson(extras, limits)
+  return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as JsonRecord) : emptyRecord
+}
+
+const emptyRecord: JsonRecord = /*#__PURE__*/ Object.freeze({})

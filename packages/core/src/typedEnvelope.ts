@@ -1,0 +1,122 @@
+import type { CanonicalError, Violation } from './CanonicalError'
+import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
+import { canonicalError, stringOrNull } from './build'
+import { fallbackMeaning, meaningOfEntry, meaningOfStatus, type Catalog, type Meaning } from './catalog'
+import { decodeByStatus, retryAfterOf } from './decodeHelpers'
+import { extraMembers, readOwnData } from './json'
+import { kindTable, type Kind } from './kinds'
+import { findRequestId } from './requestId'
+import { readResponse, type ResponseInput, type WireResponse } from './response'
+import { errorStatus } from './statusFallback'
+
+/**
+ * The typed envelope `{ "error": { type, code, message, param, doc_url, request_id } }` that Stripe made
+ * common and that Medblocks and Telepatia's scribe send.
+ */
+export interface TypedEnvelope {
+  readonly error: {
+    readonly type?: string
+    readonly code?: string
+    readonly message: string
+    readonly param?: string | null
+    readonly doc_url?: string
+    readonly request_id?: string
+    readonly [extension: string]: unknown
+  }
+}
+
+/** One documented `type` of a typed-envelope vendor and the kind an unknown code of that type falls back to. */
+export interface EnvelopeType {
+  readonly type: string
+  readonly kind: Kind
+  readonly description: string
+}
+
+/** What differs between vendors that speak the typed envelope. */
+export interface TypedEnvelopeSpec {
+  readonly id: string
+  readonly catalog: Catalog
+  /** The vendor's documented `type` values: the fallback for unknown codes (contract §3 rule 2). */
+  readonly types: ReadonlyArray<EnvelopeType>
+  readonly documentation: AdapterDocumentation
+  /** Whether the normal form writes `"param": null` (Medblocks) or leaves an absent param out (scribe). */
+  readonly writesNullParam: boolean
+}
+
+const envelopeMembers: ReadonlySet<string> = new Set(['type', 'code', 'message', 'param', 'doc_url', 'request_id'])
+
+/** The `error` object of a typed envelope, when `value` is one (own members only). */
+export function envelopeError(value: unknown): object | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const error = readOwnData(value, 'error')
+  return typeof error === 'object' && error !== null && !Array.isArray(error) ? error : undefined
+}
+
+/**
+ * An adapter for a typed-envelope vendor: a known code decides by meaning; an unknown code falls back to a
+ * known `type`, then to the status; `param` becomes the first violation of an `invalid_request` error; an
+ * envelope is an error at any status (contract §5), and a 2xx envelope keeps its status line (§7).
+ */
+export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
+  const { id, catalog } = spec
+  const kindOfType = new Map(spec.types.map((entry) => [entry.type, entry.kind]))
+  const typeOfKind = new Map<Kind, string>()
+  for (const entry of spec.types) if (!typeOfKind.has(entry.kind)) typeOfKind.set(entry.kind, entry.type)
+
+  const meaningOf = (code: string | null, type: string | null, status: number | null): Meaning => {
+    const entry = catalog.lookup(code)
+    if (entry !== undefined) return meaningOfEntry(entry)
+    const typeKind = type === null ? undefined : kindOfType.get(type)
+    return typeKind === undefined ? meaningOfStatus(status) : fallbackMeaning(typeKind)
+  }
+
+  const decode = (input: ResponseInput, options?: NormalizeOptions): CanonicalError | null => {
+    const response = readResponse(input)
+    const error = response.body.type === 'json' ? envelopeError(response.body.value) : undefined
+    if (error === undefined) return decodeByStatus(id, response, options)
+    const code = stringOrNull(readOwnData(error, 'code'))
+    const type = stringOrNull(readOwnData(error, 'type'))
+    const status = errorStatus(response.status, undefined)
+    const meaning = meaningOf(code, type, status)
+    const param = stringOrNull(readOwnData(error, 'param'))
+    const draft = canonicalError({
+      ...meaning,
+      vendor: id,
+      vendorCode: code,
+      vendorType: type,
+      status,
+      message: stringOrNull(readOwnData(error, 'message')),
+      param,
+      requestId: findRequestId(readOwnData(error, 'request_id'), undefined, response.headers),
+      docUrl: stringOrNull(readOwnData(error, 'doc_url')),
+      retryAfter: retryAfterOf(response, options),
+      extensions: extraMembers(error, envelopeMembers),
+    })
+    if (meaning.kind !== 'invalid_request' || param === null) return draft
+    const violation: Violation = { path: param, reason: meaning.reason, message: draft.message, vendorCode: code }
+    return { ...draft, violations: [violation] }
+  }
+
+  const encode = (error: CanonicalError): WireResponse => {
+    // An error of this vendor is written back verbatim; another vendor's is translated through the catalog.
+    const own = error.vendor === id
+    const entry = own ? undefined : catalog.entryFor(error.kind, error.reason)
+    const code = own ? error.vendorCode : (entry?.code ?? null)
+    const type = own ? error.vendorType : (entry?.group ?? typeOfKind.get(error.kind) ?? null)
+    const body: Record<string, unknown> = { ...(own ? error.extensions : {}) }
+    if (type !== null) body.type = type
+    if (code !== null) body.code = code
+    body.message = error.message
+    if (error.param !== null || spec.writesNullParam) body.param = error.param
+    if (error.docUrl !== null) body.doc_url = error.docUrl
+    if (error.requestId !== null) body.request_id = error.requestId
+    const headers: Record<string, string> = {}
+    if (error.retryAfter !== null) headers['retry-after'] = String(Math.ceil(error.retryAfter))
+    if (error.requestId !== null) headers['x-request-id'] = error.requestId
+    const documented = own ? catalog.lookup(error.vendorCode) : entry
+    const status = error.status ?? documented?.status ?? kindTable[error.kind].usualStatus
+    return { status, headers, body: { error: body } }
+  }
+
+  return { id, catalog, documentation: spec.documentation, decode, encode }
+}

@@ -1,0 +1,37 @@
+import { createNormalizer } from '@faultline/core'
+import { bundledAdapters } from './adapters'
+
+const bundled = /*#__PURE__*/ createNormalizer(bundledAdapters)
+
+/**
+ * Any vendor failure, in any form (a response, a bare vendor body, a thrown SDK, axios or network error),
+ * as one `CanonicalError`; `null` only for a successful response. Total: never throws.
+ *
+ * @example
+ * normalizeError('medblocks', {
+ *   status: 401,
+ *   body: { error: { type: 'authentication_error', code: 'invalid_api_key', message: 'API key invalid' } },
+ * })
+ * // -> { kind: 'authentication', reason: 'invalid_credentials', vendorCode: 'invalid_api_key', status: 401, ... }
+ */
+export const normalizeError = bundled.normalizeError
+
+/**
+ * Normalizes a WHATWG `Response`, reading a clone of its body (at most `maxBodyBytes`, default 1 MiB), so the
+ * caller can still read it. Never rejects.
+ *
+ * @example
+ * const response = await fetch(url)
+ * const error = await normalizeResponse('medipim', response)
+ * if (error !== null) throw toError(error)
+ */
+export const normalizeResponse = bundled.normalizeResponse
+
+/**
+ * The vendor's own wire form of a canonical error (`{ status, headers, body }`): for test doubles, proxies and
+ * replaying captured traffic.
+ *
+ * @example
+ * encodeError('scribe', error) // -> { status: 404, headers: {}, body: { error: { type, code, message } } }
+ */
+export const encodeError = bundled.encodeError

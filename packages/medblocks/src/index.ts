@@ -1,0 +1,3 @@
+export { medblocksAdapter } from './adapter'
+export { medblocksCatalog, medblocksTypes } from './catalog'
+export { decodeMedblocksSdkError } from './sdkError'

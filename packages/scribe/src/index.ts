@@ -1,0 +1,2 @@
+export { scribeAdapter } from './adapter'
+export { scribeCatalog, scribeTypes } from './catalog'

@@ -1,0 +1,2 @@
+export * from './medipim'
+export * from './medable'
