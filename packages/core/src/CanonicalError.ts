@@ -148,7 +148,9 @@ export const CanonicalError: t.Type<CanonicalError, CanonicalError, unknown> = t
     (u, c) => {
       const kind = typeof u === 'object' && u !== null ? (u as { kind?: unknown }).kind : undefined
       const variant = typeof kind === 'string' ? byKind.get(kind) : undefined
-      return variant === undefined ? union.validate(u, c) : (variant.validate(u, c) as t.Validation<CanonicalError>)
+      return variant === undefined
+        ? union.validate(u, c)
+        : (variant.validate(u, t.appendContext(c, String(kind), variant, u)) as t.Validation<CanonicalError>)
     },
     t.identity,
   )

@@ -9,28 +9,35 @@ const isPlainObject = (value: object): boolean => {
   return proto === Object.prototype || proto === null
 }
 
+const leave = Symbol('leave')
+
 /**
  * Whether `value` is JSON that round-trips through `JSON.stringify` / `JSON.parse` unchanged: plain objects
- * and arrays, finite numbers other than -0, no cycles, no `undefined`. Iterative, so any depth is safe.
+ * and arrays, finite numbers other than -0, no cycles (shared subtrees are fine), no `undefined`.
+ * Iterative, so any depth is safe.
  */
 export function isJson(value: unknown): value is Json {
   const pending: unknown[] = [value]
-  const seen = new Set<object>()
+  const ancestors = new Set<object>()
   while (pending.length > 0) {
     const item = pending.pop()
+    if (item === leave) {
+      ancestors.delete(pending.pop() as object)
+      continue
+    }
     if (item === null || typeof item === 'string' || typeof item === 'boolean') continue
     if (typeof item === 'number') {
       if (!Number.isFinite(item) || Object.is(item, -0)) return false
       continue
     }
-    if (typeof item !== 'object') return false
-    if (seen.has(item)) return false
-    seen.add(item)
-    if (Array.isArray(item)) {
-      for (let i = 0; i < item.length; i++) pending.push(item[i])
-    } else {
-      if (!isPlainObject(item)) return false
-      for (const key of Object.keys(item)) pending.push((item as Record<string, unknown>)[key])
+    if (typeof item !== 'object' || ancestors.has(item)) return false
+    if (!Array.isArray(item) && !isPlainObject(item)) return false
+    ancestors.add(item)
+    pending.push(item, leave)
+    const members: ReadonlyArray<unknown> = Array.isArray(item) ? item : Object.values(item)
+    for (let i = 0; i < members.length; i++) {
+      if (members[i] === undefined) return false
+      pending.push(members[i])
     }
   }
   return true

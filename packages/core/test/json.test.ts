@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { extraMembers, isJson, toJson } from '../src/json'
+
+describe('toJson', () => {
+  it('copies JSON as it is', () => {
+    const value = { a: [1, 'x', null, true, { b: 2 }] }
+    expect(toJson(value)).toEqual(value)
+  })
+
+  it('drops cycles, functions, undefined and non-finite numbers, and writes -0 as 0', () => {
+    const cyclic: Record<string, unknown> = { keep: 1, fn: () => 1, u: undefined, n: Number.NaN, z: -0 }
+    cyclic.self = cyclic
+    const copy = toJson(cyclic)
+    expect(copy).toEqual({ keep: 1, z: 0 })
+    expect(Object.is((copy as { z: number }).z, 0)).toBe(true)
+  })
+
+  it('skips getters without running them', () => {
+    const value = Object.defineProperty({ a: 1 }, 'secret', { get: () => { throw new Error('ran') }, enumerable: true })
+    expect(toJson(value)).toEqual({ a: 1 })
+  })
+
+  it('is bounded in depth and size, iteratively safe', () => {
+    let deep: unknown = 'leaf'
+    for (let i = 0; i < 100_000; i++) deep = { d: deep }
+    expect(() => toJson(deep)).not.toThrow()
+    const wide = Array.from({ length: 50_000 }, (_, i) => i)
+    expect((toJson(wide, { maxNodes: 100, maxDepth: 4 }) as unknown[]).length).toBeLessThan(100)
+  })
+
+  it('keeps a __proto__ key as an own member without polluting prototypes', () => {
+    const parsed = JSON.parse('{"__proto__":{"polluted":true},"a":1}') as object
+    const copy = toJson(parsed) as Record<string, unknown>
+    expect(Object.keys(copy)).toEqual(['__proto__', 'a'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(JSON.parse(JSON.stringify(copy))).toEqual(parsed)
+  })
+})
+
+describe('extraMembers', () => {
+  it('keeps unknown own members in order, leaving out the known ones', () => {
+    expect(extraMembers({ code: 'x', trace: 't', index: 2 }, new Set(['code']))).toEqual({ trace: 't', index: 2 })
+  })
+})
+
+describe('isJson', () => {
+  it('tells JSON from values JSON changes', () => {
+    expect(isJson({ a: [1, { b: null }] })).toBe(true)
+    expect(isJson({ a: -0 })).toBe(false)
+    expect(isJson({ a: new Date() })).toBe(false)
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    expect(isJson(cyclic)).toBe(false)
+  })
+})
+
+describe('isJson on shared subtrees', () => {
+  it('accepts a subtree referenced twice (JSON duplicates it)', () => {
+    const shared = { x: 1 }
+    expect(isJson({ a: shared, b: [shared, shared] })).toBe(true)
+  })
+  it('rejects undefined members and array holes', () => {
+    expect(isJson({ a: undefined })).toBe(false)
+    expect(isJson([1, undefined])).toBe(false)
+  })
+  it('handles depth 100,000 without recursion', () => {
+    let deep: unknown = 1
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(isJson(deep)).toBe(true)
+  })
+})
