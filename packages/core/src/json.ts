@@ -94,10 +94,17 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
   }
 }
 
-/** The value of an own data property, or `undefined` for accessors and absent members (never runs a getter). */
+/**
+ * The value of an own data property, or `undefined` for accessors, absent members and Proxies that throw
+ * (it never runs a getter, and never throws).
+ */
 export function readOwnData(target: object, key: string): unknown {
-  const descriptor = Object.getOwnPropertyDescriptor(target, key)
-  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined
+  try {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key)
+    return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Sets `record[key]` as a plain own member, even for keys such as `__proto__` (no prototype pollution). */
@@ -115,7 +122,13 @@ export function defineMember<V>(record: Record<string, V>, key: string, value: V
  */
 export function extraMembers(source: object, known: ReadonlySet<string>, limits: JsonCopyLimits = defaultCopyLimits): JsonRecord {
   let extras: Record<string, unknown> | undefined
-  for (const key of Object.keys(source)) {
+  let keys: string[]
+  try {
+    keys = Object.keys(source)
+  } catch {
+    return emptyRecord
+  }
+  for (const key of keys) {
     if (known.has(key)) continue
     const value = readOwnData(source, key)
     if (value === undefined) continue

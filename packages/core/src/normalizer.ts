@@ -40,7 +40,7 @@ const isFetchResponse = (value: object): value is Response =>
 // axios marks its errors with `isAxiosError` (own in axios 1.x; a prototype getter is accepted too, §7).
 const isAxiosError = (value: object): boolean => (value as { isAxiosError?: unknown }).isAxiosError === true
 
-const hasOwnMember = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key)
+const hasOwnMember = (value: object, key: string): boolean => readOwnData(value, key) !== undefined
 
 const isErrorLike = (value: object): boolean =>
   value instanceof Error || hasOwnMember(value, 'statusCode') || hasOwnMember(value, 'requestId') || hasOwnMember(value, 'retryAfter')
@@ -159,7 +159,8 @@ async function readBoundedText(response: Response, maxBytes: number): Promise<st
       total += chunk.byteLength
     }
   } finally {
-    await reader.cancel().catch(() => undefined)
+    // Not awaited: cancelling one branch of a tee settles only when the caller's branch is cancelled too.
+    reader.cancel().catch(() => undefined)
   }
   const bytes = new Uint8Array(total)
   let offset = 0
