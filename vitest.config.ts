@@ -1,7 +1,10 @@
+import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const packages = ['core', 'medblocks', 'scribe', 'medipim', 'medable', 'testing', 'alerting', 'faultline']
+const packages = readdirSync(new URL('./packages/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
 const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url))
 
 /** Tests import every package from its source, so `vitest` needs no build; one project per package. */
