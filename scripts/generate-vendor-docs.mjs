@@ -1,9 +1,12 @@
-// Writes docs/vendors/<vendor>.md from each bundled adapter's catalog (run after `pnpm build`).
+// Writes the generated pages of docs/ (run after `pnpm build`): docs/kinds.md from the kind table and
+// docs/vendors/<vendor>.md from each bundled adapter's catalog.
 import { writeFileSync } from 'node:fs'
-import { bundledAdapters, renderCatalogMarkdown } from '../packages/faultline/dist/index.js'
+import { bundledAdapters, renderCatalogMarkdown, renderKindsMarkdown } from '../packages/faultline/dist/index.js'
 
-for (const adapter of bundledAdapters) {
-  const path = new URL(`../docs/vendors/${adapter.id}.md`, import.meta.url)
-  writeFileSync(path, renderCatalogMarkdown(adapter))
-  console.log(`wrote docs/vendors/${adapter.id}.md (${adapter.catalog.entries.length} codes)`)
+const write = (path, text) => {
+  writeFileSync(new URL(`../${path}`, import.meta.url), text)
+  console.log(`wrote ${path}`)
 }
+
+write('docs/kinds.md', renderKindsMarkdown())
+for (const adapter of bundledAdapters) write(`docs/vendors/${adapter.id}.md`, renderCatalogMarkdown(adapter))

@@ -11,3 +11,10 @@ describe('generated vendor docs', () => {
     for (const entry of adapter.catalog.entries) expect(page).toContain(`\`${entry.code}\``)
   })
 })
+
+describe('generated kinds page', () => {
+  it('docs/kinds.md is up to date with the kind table', async () => {
+    const { renderKindsMarkdown } = await import('@faultline/core')
+    expect(readFileSync(new URL('../../../docs/kinds.md', import.meta.url), 'utf8')).toBe(renderKindsMarkdown())
+  })
+})
