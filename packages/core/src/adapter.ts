@@ -1,6 +1,7 @@
 import type { CanonicalError } from './CanonicalError'
 import type { Catalog } from './catalog'
 import type { ResponseInput, WireResponse } from './response'
+import type { RetryPolicy } from './retryPolicy'
 
 /** Options every decoder takes. */
 export interface NormalizeOptions {
@@ -34,6 +35,8 @@ export interface Adapter {
   /** The one mapping table of the vendor's codes. */
   readonly catalog: Catalog
   readonly documentation: AdapterDocumentation
+  /** The retry behaviour the vendor documents (its SDK's or its own guidance); `withRetry` follows it. */
+  readonly retryPolicy?: RetryPolicy
   /**
    * Decodes a response, or a bare vendor body when `status` is absent. `null` means success: a status
    * below 400 and no error in the body (contract §5). Must not throw on any input.

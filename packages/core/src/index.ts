@@ -15,7 +15,7 @@ export type { Json, JsonCopyLimits, JsonRecord } from './json'
 export { isKind, kinds, kindTable, statuslessKinds, UNRECOGNIZED } from './kinds'
 export type { Kind, KindInfo, KnownReason } from './kinds'
 export { createNormalizer } from './normalizer'
-export type { NormalizeResponseOptions, Normalizer, VendorId } from './normalizer'
+export type { NormalizeResponseOptions, Normalizer, VendorId, WithRetryOptions } from './normalizer'
 export { renderCatalogMarkdown } from './renderCatalog'
 export { findRequestId } from './requestId'
 export { isResponseLike, readResponse } from './response'
@@ -27,3 +27,41 @@ export { decodeTransportError, transportError, transportReasonOfCode } from './t
 export { createTypedEnvelopeAdapter, envelopeError } from './typedEnvelope'
 export type { EnvelopeType, TypedEnvelope, TypedEnvelopeSpec } from './typedEnvelope'
 export { renderKindsMarkdown } from './renderKinds'
+export {
+  ActionRequiredError,
+  AuthenticationError,
+  ConflictError,
+  errorClassOfKind,
+  FaultlineError,
+  InternalError,
+  InvalidRequestError,
+  isActionRequiredError,
+  isAuthenticationError,
+  isConflictError,
+  isFaultlineError,
+  isInternalError,
+  isInvalidRequestError,
+  isNotFoundError,
+  isPendingError,
+  isPermissionError,
+  isRateLimitedError,
+  isSignatureError,
+  isTimeoutError,
+  isTransportError,
+  isUnavailableError,
+  isUnknownError,
+  NotFoundError,
+  PendingError,
+  PermissionError,
+  RateLimitedError,
+  SignatureError,
+  TimeoutError,
+  toError,
+  TransportError,
+  UnavailableError,
+  UnknownError,
+} from './errors'
+export { retryCall } from './retry'
+export type { RetryAttempt, RetryOptions } from './retry'
+export { backoffDelay, defaultRetryPolicy, shouldRetry } from './retryPolicy'
+export type { BackoffStep, RetryPolicy } from './retryPolicy'

@@ -2,8 +2,11 @@ import type { CanonicalError } from './CanonicalError'
 import type { Adapter, NormalizeOptions } from './adapter'
 import { canonicalError, nonBlank } from './build'
 import { decodeByStatus } from './decodeHelpers'
+import { isFaultlineError } from './errors'
 import { readOwnData } from './json'
 import { isResponseLike, readResponse, type ResponseInput, type WireResponse } from './response'
+import { retryCall, type RetryOptions } from './retry'
+import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy'
 import { isHttpStatus } from './statusFallback'
 import { decodeTransportError, transportError } from './transport'
 
@@ -27,8 +30,23 @@ export interface Normalizer {
   normalizeResponse(vendor: VendorId, response: Response, options?: NormalizeResponseOptions): Promise<CanonicalError | null>
   /** The vendor's own wire form of a canonical error. Throws only for a vendor with no adapter. */
   encodeError(vendor: VendorId, error: CanonicalError): WireResponse
+  /** The retry behaviour the vendor documents, else {@link defaultRetryPolicy}. */
+  retryPolicy(vendor: VendorId): RetryPolicy
+  /**
+   * Runs an async call with the vendor's retry policy: what it throws is normalized, and what it returns too
+   * when it is a response (a fetch `Response` or `{ status, ... }`); resolves with the first success, rejects
+   * with the typed error (`FaultlineError` subclass) of the last attempt.
+   */
+  withRetry<T>(call: (attempt: number) => Promise<T>, options: WithRetryOptions): Promise<T>
   /** The registered adapters by id. */
   readonly adapters: ReadonlyMap<string, Adapter>
+}
+
+/** Options of `withRetry`: the vendor, and optionally a policy and the knobs of {@link RetryOptions}. */
+export interface WithRetryOptions extends Omit<RetryOptions, 'normalize' | 'policy'>, NormalizeResponseOptions {
+  readonly vendor: VendorId
+  /** Overrides the vendor's documented policy. */
+  readonly policy?: RetryPolicy
 }
 
 const defaultMaxBodyBytes = 1024 * 1024
@@ -88,6 +106,8 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     }
     if (isResponseLike(input)) return decodeResponse(vendor, adapter, input, options)
     if (readOwnData(input, 'object') === 'fault' || hasOwnMember(input, 'error')) return decodeBody(vendor, adapter, input, options)
+    // A faultline error thrown back at us (by withRetry, or a caller who rethrew) already says what it is.
+    if (isFaultlineError(input)) return input.canonical
     if (isAxiosError(input)) {
       const response = readOwnData(input, 'response') as { status?: unknown; headers?: unknown; data?: unknown } | undefined
       if (typeof response === 'object' && response !== null && typeof response.status === 'number') {
@@ -139,7 +159,20 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     return adapter.encode(error)
   }
 
-  return { normalizeError, normalizeResponse, encodeError, adapters: byId }
+  const retryPolicy: Normalizer['retryPolicy'] = (vendor) => byId.get(vendor)?.retryPolicy ?? defaultRetryPolicy
+
+  const withRetry: Normalizer['withRetry'] = (call, options) =>
+    retryCall(call, {
+      ...options,
+      policy: options.policy ?? retryPolicy(options.vendor),
+      normalize: async ({ thrown, value }) => {
+        if (thrown) return normalizeError(options.vendor, value, options)
+        if (typeof value === 'object' && value !== null && isFetchResponse(value)) return normalizeResponse(options.vendor, value, options)
+        return isResponseLike(value) ? normalizeError(options.vendor, value, options) : null
+      },
+    })
+
+  return { normalizeError, normalizeResponse, encodeError, retryPolicy, withRetry, adapters: byId }
 }
 
 /** Reads at most `maxBytes` of a clone of the response's body as UTF-8 text; the caller can still read the body. */

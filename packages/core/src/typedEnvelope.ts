@@ -7,6 +7,7 @@ import { extraMembers, readOwnData } from './json'
 import { kindTable, type Kind } from './kinds'
 import { findRequestId } from './requestId'
 import { readResponse, type ResponseInput, type WireResponse } from './response'
+import type { RetryPolicy } from './retryPolicy'
 import { errorStatus } from './statusFallback'
 
 /**
@@ -41,6 +42,8 @@ export interface TypedEnvelopeSpec {
   readonly documentation: AdapterDocumentation
   /** Whether the normal form writes `"param": null` (Medblocks) or leaves an absent param out (scribe). */
   readonly writesNullParam: boolean
+  /** The retry behaviour the vendor documents. */
+  readonly retryPolicy?: RetryPolicy
 }
 
 const envelopeMembers: ReadonlySet<string> = new Set(['type', 'code', 'message', 'param', 'doc_url', 'request_id'])
@@ -118,5 +121,6 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     return { status, headers, body: { error: body } }
   }
 
-  return { id, catalog, documentation: spec.documentation, decode, encode }
+  const adapter: Adapter = { id, catalog, documentation: spec.documentation, decode, encode }
+  return spec.retryPolicy === undefined ? adapter : { ...adapter, retryPolicy: spec.retryPolicy }
 }

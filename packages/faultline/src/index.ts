@@ -1,5 +1,5 @@
 export * from '@faultline/core'
-export { medblocksAdapter, medblocksCatalog, medblocksTypes, decodeMedblocksSdkError } from '@faultline/medblocks'
-export { scribeAdapter, scribeCatalog, scribeTypes } from '@faultline/scribe'
+export { decodeMedblocksSdkError, medblocksAdapter, medblocksCatalog, medblocksRetryPolicy, medblocksTypes } from '@faultline/medblocks'
+export { scribeAdapter, scribeCatalog, scribeRetryPolicy, scribeTypes } from '@faultline/scribe'
 export { bundledAdapters } from './adapters'
-export { encodeError, normalizeError, normalizeResponse } from './normalize'
+export { encodeError, normalizeError, normalizeResponse, retryPolicy, withRetry } from './normalize'

@@ -35,3 +35,24 @@ export const normalizeResponse = bundled.normalizeResponse
  * encodeError('scribe', error) // -> { status: 404, headers: {}, body: { error: { type, code, message } } }
  */
 export const encodeError = bundled.encodeError
+
+/**
+ * The retry behaviour a vendor documents (Medblocks: its SDK's; scribe: 503; ...), as data.
+ *
+ * @example
+ * retryPolicy('medblocks').retryOn.statuses // [429, 502, 503, 504]
+ */
+export const retryPolicy = bundled.retryPolicy
+
+/**
+ * Runs an async vendor call with the vendor's retry policy, waiting `Retry-After` (capped by
+ * `maxRetryAfterSeconds`) or the policy's backoff with jitter; rejects with the typed error of the last attempt.
+ *
+ * @example
+ * const patient = await withRetry(() => fetch(`${base}/patients/${id}`), {
+ *   vendor: 'medblocks',
+ *   signal: AbortSignal.timeout(30_000),
+ *   onRetry: ({ attempt, error, delayMs }) => log.warn({ attempt, kind: error.kind, delayMs }),
+ * })
+ */
+export const withRetry = bundled.withRetry

@@ -14,4 +14,13 @@ describe.skipIf(!built && !process.env.CI)('the built package', () => {
     expect(esm.normalizeError('medblocks', example)).toMatchObject({ kind: 'authentication', reason: 'invalid_credentials' })
     expect(cjs.normalizeError('medblocks', example)).toEqual(esm.normalizeError('medblocks', example))
   })
+
+  it('recognizes an error of one bundle copy with the guards of the other, where instanceof fails', async () => {
+    const esm = (await import(new URL('index.js', dist).href)) as typeof import('../src/index')
+    const cjs = createRequire(import.meta.url)(new URL('index.cjs', dist).pathname) as typeof import('../src/index')
+    const fromCjs = cjs.toError(cjs.normalizeError('medblocks', example)!)
+    expect(fromCjs instanceof esm.AuthenticationError).toBe(false)
+    expect(esm.isAuthenticationError(fromCjs)).toBe(true)
+    expect(esm.normalizeError('medblocks', fromCjs)).toEqual(fromCjs.canonical)
+  })
 })

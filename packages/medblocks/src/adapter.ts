@@ -1,5 +1,6 @@
 import { createTypedEnvelopeAdapter, type Adapter } from '@faultline/core'
 import { medblocksCatalog, medblocksTypes } from './catalog'
+import { medblocksRetryPolicy } from './retryPolicy'
 import { decodeMedblocksSdkError } from './sdkError'
 
 const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
@@ -7,6 +8,7 @@ const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
   catalog: medblocksCatalog,
   types: medblocksTypes,
   writesNullParam: true,
+  retryPolicy: medblocksRetryPolicy,
   documentation: {
     title: 'Medblocks',
     overview:

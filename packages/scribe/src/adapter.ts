@@ -1,5 +1,6 @@
 import { createTypedEnvelopeAdapter, type Adapter } from '@faultline/core'
 import { scribeCatalog, scribeTypes } from './catalog'
+import { scribeRetryPolicy } from './retryPolicy'
 
 /**
  * The adapter of Telepatia's consultation scribe ("synapse") API.
@@ -15,6 +16,7 @@ export const scribeAdapter: Adapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
   catalog: scribeCatalog,
   types: scribeTypes,
   writesNullParam: false,
+  retryPolicy: scribeRetryPolicy,
   documentation: {
     title: 'Consultation scribe (Telepatia)',
     overview:

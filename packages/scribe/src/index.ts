@@ -1,2 +1,3 @@
 export { scribeAdapter } from './adapter'
 export { scribeCatalog, scribeTypes } from './catalog'
+export { scribeRetryPolicy } from './retryPolicy'
