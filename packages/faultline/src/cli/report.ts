@@ -1,0 +1,79 @@
+import type { CanonicalError } from '@faultline/core'
+import type { LineCounts } from './counts'
+import { formatTable, type Style } from './table'
+
+/** Running totals for `faultline report`; memory bounded by the distinct vendors, kinds, reasons and codes seen. */
+export interface ReportTotals {
+  readonly byVendorKind: Map<string, Map<string, number>>
+  readonly byReason: Map<string, number>
+  readonly unrecognizedCodes: Map<string, number>
+  unrecognizedBodies: number
+  retryable: number
+  errors: number
+  firstAt: number | null
+  lastAt: number | null
+}
+
+const maxDistinctCodes = 10_000
+
+export const newReportTotals = (): ReportTotals => ({
+  byVendorKind: new Map(),
+  byReason: new Map(),
+  unrecognizedCodes: new Map(),
+  unrecognizedBodies: 0,
+  retryable: 0,
+  errors: 0,
+  firstAt: null,
+  lastAt: null,
+})
+
+const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1)
+
+/** Adds one error to the totals. */
+export function addToReport(totals: ReportTotals, error: CanonicalError, at: number | null): void {
+  totals.errors++
+  if (error.retryable) totals.retryable++
+  let kinds = totals.byVendorKind.get(error.vendor)
+  if (kinds === undefined) totals.byVendorKind.set(error.vendor, (kinds = new Map()))
+  bump(kinds, error.kind)
+  bump(totals.byReason, `${error.kind} / ${error.reason}`)
+  if (!error.recognized) {
+    if (error.vendorCode === null) totals.unrecognizedBodies++
+    else if (totals.unrecognizedCodes.size < maxDistinctCodes || totals.unrecognizedCodes.has(`${error.vendor}: ${error.vendorCode}`)) {
+      bump(totals.unrecognizedCodes, `${error.vendor}: ${error.vendorCode}`)
+    }
+  }
+  if (at !== null) {
+    totals.firstAt = totals.firstAt === null ? at : Math.min(totals.firstAt, at)
+    totals.lastAt = totals.lastAt === null ? at : Math.max(totals.lastAt, at)
+  }
+}
+
+const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n)
+const percent = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`)
+
+/** The readable summary `faultline report` prints. */
+export function formatReport(totals: ReportTotals, counts: LineCounts, style: Style): string {
+  const vendors = [...totals.byVendorKind.keys()].sort()
+  const kinds = [...new Set(vendors.flatMap((vendor) => [...totals.byVendorKind.get(vendor)!.keys()]))].sort()
+  const matrix = kinds.map((kind) => [kind, ...vendors.map((vendor) => totals.byVendorKind.get(vendor)!.get(kind) ?? 0), vendors.reduce((sum, vendor) => sum + (totals.byVendorKind.get(vendor)!.get(kind) ?? 0), 0)])
+  const span =
+    totals.firstAt === null || totals.lastAt === null ? '' : ` from ${new Date(totals.firstAt).toISOString()} to ${new Date(totals.lastAt).toISOString()}`
+  const sections = [
+    style.bold(`faultline report: ${counts.errors} errors in ${counts.read} responses${span}`),
+    `${counts.successes} successes, ${counts.skipped} lines skipped; ${percent(totals.retryable, totals.errors)} of errors retryable (${totals.retryable})`,
+    '',
+    style.bold('Errors by kind and vendor'),
+    formatTable(['kind', ...vendors, 'total'], matrix, style),
+    '',
+    style.bold('Top reasons'),
+    formatTable(['kind / reason', 'errors', 'share'], top(totals.byReason, 10).map(([reason, n]) => [reason, n, percent(n, totals.errors)]), style),
+    '',
+    style.bold('Unrecognized: codes the adapters do not know (vendor API drift)'),
+    totals.unrecognizedCodes.size === 0
+      ? style.dim('none')
+      : formatTable(['vendor: code', 'errors'], top(totals.unrecognizedCodes, 20).map(([code, n]) => [code, n]), style),
+    `${totals.unrecognizedBodies} errors carried no vendor code at all (proxy pages, empty bodies), decided by status.`,
+  ]
+  return sections.join('\n')
+}
