@@ -1,0 +1,95 @@
+import {
+  canonicalError,
+  errorStatus,
+  extraMembers,
+  findRequestId,
+  nonBlank,
+  readOwnData,
+  readResponse,
+  retryAfterOf,
+  stringOrNull,
+  type CanonicalError,
+  type HttpResponse,
+  type JsonRecord,
+  type NormalizeOptions,
+  type ResponseInput,
+} from '@faultline/core'
+import { medipimCatalog, medipimMeaning } from './catalog'
+import { envelopeMembers, findEnvelope } from './envelope'
+import { findStreamError } from './stream'
+import { decodeViolations } from './violations'
+
+const vendor = medipimCatalog.vendor
+
+/** Where an answer's error is: the envelope's `error` (absent when only the status says "error") and its container. */
+interface Located {
+  readonly error: object | undefined
+  readonly container: object | undefined
+}
+
+const nothing: Located = { error: undefined, container: undefined }
+
+/**
+ * A JSON body's envelope (at any status, contract §5), a JSON stream's first error line, or, for a failed
+ * status, the body object alone (it may hold top-level `violations`).
+ */
+function locate(response: HttpResponse): Located | undefined {
+  const { body } = response
+  const failed = response.status !== null && response.status >= 400
+  if (body.type === 'lines') return findStreamError(body.lines) ?? (failed ? nothing : undefined)
+  if (body.type === 'json') {
+    const found = findEnvelope(body.value)
+    if (found !== undefined) return found
+    const container = typeof body.value === 'object' && body.value !== null ? body.value : undefined
+    return failed ? { error: undefined, container } : undefined
+  }
+  return failed ? nothing : undefined
+}
+
+const withAllow = (extensions: JsonRecord, allow: string | undefined): JsonRecord =>
+  allow === undefined ? extensions : { ...extensions, allow }
+
+function decodeLocated(response: HttpResponse, { error, container }: Located, options: NormalizeOptions | undefined): CanonicalError {
+  const member = (key: string): unknown => (error === undefined ? undefined : readOwnData(error, key))
+  // The status line wins; only a 2xx/3xx answer (a stream that failed after its 200) takes the error's own status.
+  const status = errorStatus(response.status, member('status'))
+  const code = stringOrNull(member('code'))
+  const { violations, truncated } = decodeViolations(error, container)
+  const extensions = error === undefined ? {} : extraMembers(error, envelopeMembers)
+  return canonicalError({
+    ...medipimMeaning(code, status),
+    vendor,
+    vendorCode: code,
+    vendorType: null,
+    status,
+    message: nonBlank(member('message')),
+    requestId: findRequestId(undefined, undefined, response.headers),
+    retryAfter: retryAfterOf(response, options),
+    violations,
+    truncated,
+    extensions: status === 405 ? withAllow(extensions, response.headers.get('allow')) : extensions,
+  })
+}
+
+/**
+ * Decodes a Medipim answer (or a bare Medipim body when `status` is absent). `null` means success: a status
+ * below 400 with no `{"error":{...}}` in the JSON body nor on any line of a JSON stream (contract §5).
+ *
+ * - The HTTP status line wins over `error.status`; a 2xx/3xx answer carrying an error takes `error.status`
+ *   when it is a valid status, else keeps its line.
+ * - A documented code maps by meaning; an unknown dotted code by its namespace; anything else by the status.
+ * - `violations` (inside `error` or at the top level) become canonical violations, one per element.
+ * - Unknown members of `error` go to `extensions`; a 405's `Allow` header to `extensions.allow`.
+ * - `requestId` from `X-Request-Id` / `Request-Id`, `retryAfter` from `Retry-After` (undocumented, read if present).
+ *
+ * Total: it never throws; hostile input it cannot read at all becomes an `unknown` error.
+ */
+export function decodeMedipim(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null {
+  try {
+    const response = readResponse(input)
+    const located = locate(response)
+    return located === undefined ? null : decodeLocated(response, located, options)
+  } catch {
+    return canonicalError({ kind: 'unknown', reason: 'unrecognized', vendor, recognized: false })
+  }
+}

@@ -1,0 +1,102 @@
+import { readOwnData, type Violation } from '@faultline/core'
+
+/**
+ * At most this many `violations[]` elements are decoded (contract §2 asks for at least 100,000); a longer
+ * array keeps its first 100,000 and marks the error `truncated`.
+ */
+export const maxViolations = 100_000
+
+/** The message of a violation element that carries none (Symfony's default sentence for an invalid value). */
+export const defaultViolationMessage = 'This value is not valid.'
+
+// Symfony Validator's constraint codes (UUIDs), the codes API-Platform style violations carry.
+const reasonBySymfonyCode: ReadonlyMap<string, string> = /*#__PURE__*/ new Map([
+  ['c1051bb4-d103-4f74-8988-acbcafc7fdc3', 'missing_field'], // NotBlank::IS_BLANK_ERROR
+  ['ad32d13f-c3d4-423b-909a-857b961eb720', 'missing_field'], // NotNull::IS_NULL_ERROR
+  ['2fa2158c-2a7f-484b-98aa-975522539ff8', 'missing_field'], // Collection::MISSING_FIELD_ERROR
+  ['bef8e338-6ae5-4caf-b8e2-50e7b0579e69', 'too_few_items'], // Count::TOO_FEW_ERROR
+  ['756b1212-697c-468d-a9ad-50dd783bb169', 'too_many_items'], // Count::TOO_MANY_ERROR
+])
+
+const missingWords = /required|missing|blank|not_?null|is_?null/i
+const tooFewWords = /too_?few/i
+const tooManyWords = /too_?many/i
+
+/**
+ * The canonical reason of one violation from its element's code: `missing_field` for codes that say
+ * required / missing / blank / null (words or Symfony's NotBlank, NotNull and Collection UUIDs),
+ * `too_few_items` / `too_many_items` for Count codes, else `invalid_field`.
+ */
+export function violationReason(code: string | null): string {
+  if (code === null) return 'invalid_field'
+  const known = reasonBySymfonyCode.get(code.toLowerCase())
+  if (known !== undefined) return known
+  if (missingWords.test(code)) return 'missing_field'
+  if (tooFewWords.test(code)) return 'too_few_items'
+  if (tooManyWords.test(code)) return 'too_many_items'
+  return 'invalid_field'
+}
+
+const stringMember = (element: object, key: string): string | null => {
+  const value = readOwnData(element, key)
+  return typeof value === 'string' ? value : null
+}
+
+/**
+ * One `violations[]` element as a canonical violation. An object gives `propertyPath` (else `path`),
+ * `message` and `code` (kept verbatim as `vendorCode`); any other element still counts, with `path: null`
+ * and, when it is a string, that string as its message.
+ */
+export function decodeViolation(element: unknown): Violation {
+  if (typeof element !== 'object' || element === null || Array.isArray(element)) {
+    const message = typeof element === 'string' ? element : defaultViolationMessage
+    return { path: null, reason: 'invalid_field', message, vendorCode: null }
+  }
+  const vendorCode = stringMember(element, 'code')
+  return {
+    path: stringMember(element, 'propertyPath') ?? stringMember(element, 'path'),
+    reason: violationReason(vendorCode),
+    message: stringMember(element, 'message') ?? defaultViolationMessage,
+    vendorCode,
+  }
+}
+
+/** The violations of an error and whether the array was cut at {@link maxViolations}. */
+export interface DecodedViolations {
+  readonly violations: ReadonlyArray<Violation>
+  readonly truncated: boolean
+}
+
+const none: DecodedViolations = { violations: [], truncated: false }
+
+/**
+ * Decodes the `violations` array of an answer, one violation per element in document order: the array
+ * inside `error` when there is one, else the one at the top level of the body (or stream line).
+ */
+export function decodeViolations(error: object | undefined, container: object | undefined): DecodedViolations {
+  const inside = error === undefined ? undefined : readOwnData(error, 'violations')
+  const elements = Array.isArray(inside) ? inside : container === undefined ? undefined : readOwnData(container, 'violations')
+  if (!Array.isArray(elements) || elements.length === 0) return none
+  const count = Math.min(elements.length, maxViolations)
+  const violations: Violation[] = []
+  // Elements are read as own data, so a sparse array or an index getter cannot run code or throw.
+  for (let i = 0; i < count; i++) violations.push(decodeViolation(readOwnData(elements, String(i))))
+  return { violations, truncated: elements.length > maxViolations }
+}
+
+/**
+ * The normal form of violations: `{ propertyPath, message, code }` with `propertyPath` left out when `null`.
+ * `code` is the violation's `vendorCode`; without one, a reason other than `invalid_field` (another vendor's
+ * `missing_field`) is written as the code so that it reads back, else `code` is left out. `decodeViolation`
+ * reads every element of a decoded Medipim error back to the same violation.
+ */
+export function encodeViolations(violations: ReadonlyArray<Violation>): Array<Record<string, string>> {
+  return violations.map((violation) => {
+    const element: Record<string, string> = {}
+    if (violation.path !== null) element.propertyPath = violation.path
+    element.message = violation.message
+    const code = violation.vendorCode ?? (violation.reason === 'invalid_field' ? null : violation.reason)
+    if (code !== null) element.code = code
+    return element
+  })
+}
