@@ -1,1 +1,9 @@
-export {}
+export { medableAdapter, medableDocumentation } from './adapter'
+export { medableCatalog } from './catalog'
+export { decodeMedable, isMedableFault } from './decode'
+export { encodeMedable } from './encode'
+export { errCodeCategories, errCodeCategory } from './errCode'
+export { medableTreeBounds } from './faultTree'
+export type { FaultTreeBounds } from './faultTree'
+export { decodeMedableThrown } from './thrown'
+export { medableRetryPolicy } from './retryPolicy'

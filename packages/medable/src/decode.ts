@@ -1,0 +1,61 @@
+import {
+  canonicalError,
+  decodeByStatus,
+  errorStatus,
+  findRequestId,
+  meaningOfStatus,
+  parseJson,
+  readOwnData,
+  readResponse,
+  retryAfterOf,
+  type Body,
+  type CanonicalError,
+  type HttpResponse,
+  type NormalizeOptions,
+  type ResponseInput,
+} from '@faultline/core'
+import { decodeFaultTree } from './faultTree'
+
+/** Whether `value` is a Medable fault: an object whose OWN `object` member is `"fault"` (contract §5). */
+export const isMedableFault = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && readOwnData(value, 'object') === 'fault'
+
+/** The fault a body carries: the body itself, or the LAST non-empty line of an NDJSON body. */
+export function faultOfBody(body: Body): object | undefined {
+  if (body.type === 'json') return isMedableFault(body.value) ? body.value : undefined
+  if (body.type === 'lines') {
+    const last = parseJson(body.lines[body.lines.length - 1] ?? '')
+    return isMedableFault(last) ? last : undefined
+  }
+  return undefined
+}
+
+const unreadable = (response: HttpResponse | undefined): CanonicalError => {
+  const status = response?.status ?? null
+  return canonicalError({ ...meaningOfStatus(status), vendor: 'medable', status, recognized: false })
+}
+
+/**
+ * Decodes a Medable response, or a bare fault when `status` is absent. A fault is an error at any status
+ * (`kNewLocation` 200, `kMediaNotReady` 202); success bodies and anything else below 400 are `null`; a status
+ * of 400 or more without a fault decodes by its status. Never throws.
+ *
+ * Status (contract §4): the status line when it is 400 or more, else the fault's own status, else the line;
+ * a bare fault without a status keeps `null` (Medable's client would say 500).
+ */
+export function decodeMedable(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null {
+  let response: HttpResponse | undefined
+  try {
+    response = readResponse(input)
+    const fault = faultOfBody(response.body)
+    if (fault === undefined) return decodeByStatus('medable', response, options)
+    return decodeFaultTree(fault, {
+      status: errorStatus(response.status, readOwnData(fault, 'status')),
+      requestId: findRequestId(undefined, undefined, response.headers),
+      retryAfter: retryAfterOf(response, options),
+    })
+  } catch {
+    // Hostile input (a Proxy whose traps throw): still an answer, from the status line alone.
+    return unreadable(response)
+  }
+}

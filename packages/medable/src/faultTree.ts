@@ -1,0 +1,164 @@
+import { canonicalError, extraMembers, readOwnData, type CanonicalError, type Kind, type Violation } from '@faultline/core'
+import { readFaultNode, statedStatus, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
+
+/**
+ * The size bounds of a decoded fault tree (contract §2). Beyond them the tree is cut and `truncated` is set on
+ * the root and on every kept error that lost children; the walk itself never recurses, so no depth overflows.
+ */
+export interface FaultTreeBounds {
+  /** Levels of `causes` kept below the root (the root's children are level 1). */
+  readonly maxCauseDepth: number
+  /** Errors kept in `causes`, all levels together, in pre-order. */
+  readonly maxCauses: number
+  /** Entries of the root's `violations`, counting faults in cut subtrees too. */
+  readonly maxViolations: number
+  /** Elements of `faults` arrays read in all, so that hostile input (a sparse array of length 2^32-1) ends. */
+  readonly maxScannedFaults: number
+}
+
+/** The bounds `decode` uses: 32 levels, 10,000 causes, 100,000 violations, 10,000,000 scanned faults. */
+export const medableTreeBounds: FaultTreeBounds = {
+  maxCauseDepth: 32,
+  maxCauses: 10_000,
+  maxViolations: 100_000,
+  maxScannedFaults: 10_000_000,
+}
+
+/** What the root takes from the response rather than from the fault (contract §4, §7). */
+export interface RootContext {
+  readonly status: number | null
+  readonly requestId: string | null
+  readonly retryAfter: number | null
+}
+
+interface Kept {
+  readonly error: CanonicalError
+  readonly causes: CanonicalError[]
+}
+
+interface Pending {
+  readonly source: object
+  readonly depth: number
+  readonly parentKind: Kind
+  /** The kept error this fault would be a cause of; `undefined` when its parent was cut. */
+  readonly parent: Kept | undefined
+}
+
+const isFaultObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const keep = (node: FaultNode, dialect: FaultDialect, root?: RootContext & { violations: Violation[] }): Kept => {
+  const causes: CanonicalError[] = []
+  const error = canonicalError({
+    ...node.meaning,
+    vendor: 'medable',
+    vendorCode: node.vendorCode,
+    vendorType: node.vendorType,
+    status: node.status,
+    message: node.message,
+    detail: node.detail,
+    param: node.path,
+    requestId: root?.requestId,
+    retryAfter: root?.retryAfter,
+    violations: root?.violations,
+    causes,
+    extensions: extraMembers(node.source, dialect.known),
+  })
+  return { error, causes }
+}
+
+// Errors are readonly data to their users; the walk sets `truncated` once it knows a subtree was cut.
+const markTruncated = (error: CanonicalError): void => {
+  ;(error as { truncated: boolean }).truncated = true
+}
+
+/**
+ * Decodes a fault and its nested `faults` into one {@link CanonicalError}, iteratively in depth-first pre-order:
+ * every descendant becomes a cause (each with its own fields only, `violations: []`), and every descendant with
+ * a `path` a violation of the root, after the root's own `path` when the root is an `invalid_request`.
+ * Each object is visited once, so cyclic or shared `faults` references end (a repeat counts as a cut).
+ * Time and output are linear in the number of faults; the output is bounded by `bounds`.
+ */
+export function decodeFaultTree(
+  root: object,
+  context: RootContext,
+  dialect: FaultDialect = wireDialect,
+  bounds: FaultTreeBounds = medableTreeBounds,
+): CanonicalError {
+  const rootNode = readFaultNode(root, context.status, null)
+  const violations: Violation[] = []
+  if (rootNode.meaning.kind === 'invalid_request' && rootNode.path !== null) violations.push(violationOf(rootNode, rootNode.path))
+  const rootKept = keep(rootNode, dialect, { ...context, violations })
+
+  const seen = new Set<object>([root])
+  const cut = new Set<CanonicalError>()
+  const stack: Pending[] = []
+  let truncated = false
+  let keptCauses = 0
+  let scanned = 0
+
+  const loseChild = (parent: Kept | undefined): void => {
+    truncated = true
+    if (parent !== undefined) cut.add(parent.error)
+  }
+
+  const pushChildren = (node: FaultNode, depth: number, parent: Kept | undefined): void => {
+    const faults = readOwnData(node.source, 'faults')
+    if (!Array.isArray(faults)) return
+    const first = stack.length
+    for (let i = 0; i < faults.length; i++) {
+      if (scanned++ >= bounds.maxScannedFaults) {
+        loseChild(parent)
+        break
+      }
+      const child = ownElement(faults, i)
+      if (isFaultObject(child)) stack.push({ source: child, depth, parentKind: node.meaning.kind, parent })
+    }
+    // Pushed in document order; reversed so that they pop in document order (pre-order).
+    for (let low = first, high = stack.length - 1; low < high; low++, high--) {
+      const swap = stack[low]!
+      stack[low] = stack[high]!
+      stack[high] = swap
+    }
+  }
+
+  pushChildren(rootNode, 1, rootKept)
+  while (stack.length > 0) {
+    if (keptCauses >= bounds.maxCauses && violations.length >= bounds.maxViolations) {
+      // Nothing more can be kept: every pending fault is cut.
+      for (const pending of stack) loseChild(pending.parent)
+      break
+    }
+    const pending = stack.pop()!
+    if (seen.has(pending.source)) {
+      loseChild(pending.parent)
+      continue
+    }
+    seen.add(pending.source)
+    const node = readFaultNode(pending.source, statedStatus(pending.source, dialect), pending.parentKind)
+    if (node.path !== null) {
+      if (violations.length < bounds.maxViolations) violations.push(violationOf(node, node.path))
+      else truncated = true
+    }
+    let kept: Kept | undefined
+    if (pending.parent !== undefined) {
+      if (pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses) {
+        kept = keep(node, dialect)
+        pending.parent.causes.push(kept.error)
+        keptCauses++
+      } else {
+        loseChild(pending.parent)
+      }
+    }
+    pushChildren(node, pending.depth + 1, kept)
+  }
+
+  if (truncated) markTruncated(rootKept.error)
+  for (const error of cut) markTruncated(error)
+  return rootKept.error
+}
+
+// Reads an element without running a getter a hostile array may define on it.
+function ownElement(array: ReadonlyArray<unknown>, index: number): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(array, index)
+  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined
+}

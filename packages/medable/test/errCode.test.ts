@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { medableCatalog } from '../src/catalog'
+import { entryOfErrCode, errCodeCategories, errCodeCategory } from '../src/errCode'
+
+describe('errCode', () => {
+  it('reads the category as Medable\'s Fault does', () => {
+    expect(errCodeCategory('cortex.validation.required')).toBe('validation')
+    expect(errCodeCategory('cortex.invalidArgument')).toBe('invalidArgument')
+    expect(errCodeCategory('validation')).toBeUndefined()
+    expect(errCodeCategory(42)).toBeUndefined()
+  })
+
+  it('holds Medable\'s whole category table, every code of it in the catalog', () => {
+    expect([...errCodeCategories]).toEqual([
+      ['invalidArgument', 'kInvalidArgument'],
+      ['validation', 'kValidationError'],
+      ['accessDenied', 'kAccessDenied'],
+      ['notFound', 'kNotFound'],
+      ['timeout', 'kTimeout'],
+      ['exists', 'kExists'],
+      ['expired', 'kExpired'],
+      ['tooLarge', 'kRequestTooLarge'],
+      ['throttled', 'kThrottled'],
+      ['tooBusy', 'kTooBusy'],
+      ['error', 'kError'],
+      ['notImplemented', 'kNotImplemented'],
+      ['unsupportedOperation', 'kUnsupportedOperation'],
+    ])
+    for (const code of errCodeCategories.values()) expect(medableCatalog.lookup(code)?.code).toBe(code)
+  })
+
+  it('finds the entry of a known category only', () => {
+    expect(entryOfErrCode('cortex.tooLarge.body')?.code).toBe('kRequestTooLarge')
+    expect(entryOfErrCode('cortex.success.newLocation')).toBeUndefined()
+    expect(entryOfErrCode('cortex.constructor.x')).toBeUndefined()
+    expect(entryOfErrCode('cortex.__proto__.x')).toBeUndefined()
+  })
+})

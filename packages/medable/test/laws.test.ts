@@ -1,0 +1,62 @@
+import { CanonicalError } from '@faultline/core'
+import { medableNormalFormResponse, medableWireResponse } from '@faultline/testing'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { medableAdapter as adapter } from '../src/adapter'
+
+const now = Date.UTC(2026, 10, 23, 12, 0, 0)
+const options = { now }
+const runs = { numRuns: 1000 }
+
+describe('Medable round-trip laws (contract §6)', { timeout: 60_000 }, () => {
+  it('L1: encode(decode(w)) = w for every w in the normal form', () => {
+    fc.assert(
+      fc.property(medableNormalFormResponse(), (wire) => {
+        const decoded = adapter.decode(wire, options)
+        expect(decoded?.truncated).toBe(false)
+        expect(adapter.encode(decoded!)).toEqual(wire)
+      }),
+      runs,
+    )
+  })
+
+  it('L2: decode(encode(decode(w))) = decode(w) for every wire response', () => {
+    fc.assert(
+      fc.property(medableWireResponse({ now }), (wire) => {
+        const decoded = adapter.decode(wire as never, options)
+        // Generated trees stay within the bounds; a truncated result would be exempt from L2 (contract §2).
+        if (decoded === null) return
+        expect(decoded.truncated).toBe(false)
+        expect(adapter.decode(adapter.encode(decoded), options)).toEqual(decoded)
+      }),
+      runs,
+    )
+  })
+
+  it('L3: every output of decode is a CanonicalError that survives JSON', () => {
+    fc.assert(
+      fc.property(medableWireResponse({ now }), (wire) => {
+        const decoded = adapter.decode(wire as never, options)
+        if (decoded === null) return
+        expect(CanonicalError.is(decoded)).toBe(true)
+        expect(JSON.parse(JSON.stringify(decoded))).toEqual(decoded)
+      }),
+      runs,
+    )
+  })
+
+  it('decode is total over fc.anything(), as a response, a body or an input', () => {
+    fc.assert(
+      fc.property(fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }), fc.option(fc.integer({ min: 0, max: 700 }), { nil: undefined }), (value, status) => {
+        for (const input of [{ status, body: value }, { body: { object: 'fault', faults: [value], code: value, status: value, message: value, path: value } }, value]) {
+          let result: unknown
+          expect(() => {
+            result = adapter.decode(input as never, options)
+          }).not.toThrow()
+          expect(result === null || CanonicalError.is(result)).toBe(true)
+        }
+      }),
+      runs,
+    )
+  })
+})
