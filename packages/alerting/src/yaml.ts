@@ -5,6 +5,8 @@
 export const yamlString = (value: string): string =>
   JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 
+// Control characters are exactly what this pattern looks for.
+// eslint-disable-next-line no-control-regex
 const needsEscapes = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/
 
 /** A YAML scalar for text full of double quotes (PromQL): single-quoted, unless it needs escapes. */

@@ -38,7 +38,7 @@ describe('createNormalizer: telling inputs apart (contract §7)', () => {
     ['a function', () => 1],
     ['a response without a sensible status', { status: Number.NaN, body: '' }],
     ['a response with status 0', { status: 0, headers: {} }],
-    ['a response with status 1e309', { status: 1e309, body: 'x' }],
+    ['a response with status 1e309', { status: Number('1e309'), body: 'x' }],
   ])('never answers null for %s: it is an unknown error', (_case, input) => {
     const error = normalizeError('acme', input)
     expect(error).toMatchObject({ kind: 'unknown', reason: 'unrecognized', vendor: 'acme', recognized: false })
