@@ -5,6 +5,7 @@ import { decodeByStatus } from './decodeHelpers'
 import { isFaultlineError } from './errors'
 import { readOwnData } from './json'
 import { isResponseLike, readResponse, type ResponseInput, type WireResponse } from './response'
+import { readResponseText } from './responseBody'
 import { retryCall, type RetryOptions } from './retry'
 import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy'
 import { isHttpStatus } from './statusFallback'
@@ -15,7 +16,11 @@ export type VendorId = 'medblocks' | 'scribe' | 'medipim' | 'medable' | (string 
 
 /** Options of `normalizeResponse`. */
 export interface NormalizeResponseOptions extends NormalizeOptions {
-  /** At most this many bytes of the body are read (default 1 MiB); a larger body is judged by what was read. */
+  /**
+   * At most this many bytes of the body are kept (default 1 MiB): a larger body is judged by its status and
+   * what was read; a stream body (NDJSON, JSON-stream) is read through, keeping its error lines and its last
+   * `maxBodyBytes`, never buffered whole.
+   */
   readonly maxBodyBytes?: number
 }
 
@@ -138,7 +143,7 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
   const normalizeResponse: Normalizer['normalizeResponse'] = async (vendor, response, options) => {
     let body: string | undefined
     try {
-      body = await readBoundedText(response, options?.maxBodyBytes ?? defaultMaxBodyBytes)
+      body = await readResponseText(response, options?.maxBodyBytes ?? defaultMaxBodyBytes)
     } catch {
       body = undefined
     }
@@ -173,33 +178,4 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     })
 
   return { normalizeError, normalizeResponse, encodeError, retryPolicy, withRetry, adapters: byId }
-}
-
-/** Reads at most `maxBytes` of a clone of the response's body as UTF-8 text; the caller can still read the body. */
-async function readBoundedText(response: Response, maxBytes: number): Promise<string> {
-  const stream = response.clone().body
-  if (stream === null) return ''
-  const reader = stream.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  try {
-    while (total < maxBytes) {
-      const { done, value } = await reader.read()
-      if (done) break
-      const room = maxBytes - total
-      const chunk = value.byteLength > room ? value.subarray(0, room) : value
-      chunks.push(chunk)
-      total += chunk.byteLength
-    }
-  } finally {
-    // Not awaited: cancelling one branch of a tee settles only when the caller's branch is cancelled too.
-    reader.cancel().catch(() => undefined)
-  }
-  const bytes = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return new TextDecoder('utf-8').decode(bytes)
 }

@@ -130,3 +130,19 @@ describe('normalizeError on real network failures', () => {
     expect(response.bodyUsed).toBe(false)
   })
 })
+
+describe('normalizeResponse on long streams', () => {
+  it('finds a Medable fault on the last line of a 3 MB NDJSON answer, with the default bound', async () => {
+    const results = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ object: 'result', data: { _id: i, c_name: 'visit' } })).join('\n')
+    const body = `${results}\n{"object":"fault","code":"kTooBusy","status":503,"message":"Too Busy"}\n`
+    const error = await normalizeResponse('medable', new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson' } }))
+    expect(error).toMatchObject({ kind: 'unavailable', vendorCode: 'kTooBusy', status: 503 })
+  })
+
+  it('finds a Medipim error line in the middle of a JSON stream larger than maxBodyBytes', async () => {
+    const products = (from: number) => Array.from({ length: 5_000 }, (_, i) => JSON.stringify({ id: `M${from + i}` })).join('\n')
+    const body = `${products(0)}\n{"error":{"status":500,"code":"server_error","message":"Failed mid-stream"}}\n${products(5_000)}`
+    const response = new Response(body, { status: 200, headers: { 'content-type': 'application/x-json-stream' } })
+    expect(await normalizeResponse('medipim', response, { maxBodyBytes: 4_096 })).toMatchObject({ kind: 'internal', vendorCode: 'server_error', status: 500 })
+  })
+})
