@@ -1,5 +1,5 @@
 import {
-  canonicalError,
+  canonicalErrorOf,
   decodeByStatus,
   errorStatus,
   findRequestId,
@@ -32,7 +32,7 @@ export function faultOfBody(body: Body): object | undefined {
 
 const unreadable = (response: HttpResponse | undefined): CanonicalError => {
   const status = response?.status ?? null
-  return canonicalError({ ...meaningOfStatus(status), vendor: 'medable', status, recognized: false })
+  return canonicalErrorOf(meaningOfStatus(status), { vendor: 'medable', status, recognized: false })
 }
 
 /**

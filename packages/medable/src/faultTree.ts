@@ -1,4 +1,4 @@
-import { canonicalError, extraMembers, readOwnData, type CanonicalError, type Kind, type Violation } from '@faultline/core'
+import { canonicalErrorOf, extraMembers, readOwnData, type CanonicalError, type Kind, type Violation } from '@faultline/core'
 import { readFaultNode, statedStatus, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
 
 /**
@@ -48,8 +48,7 @@ const isFaultObject = (value: unknown): value is object => typeof value === 'obj
 
 const keep = (node: FaultNode, dialect: FaultDialect, root?: RootContext & { violations: Violation[] }): Kept => {
   const causes: CanonicalError[] = []
-  const error = canonicalError({
-    ...node.meaning,
+  const error = canonicalErrorOf(node.meaning, {
     vendor: 'medable',
     vendorCode: node.vendorCode,
     vendorType: node.vendorType,
@@ -87,7 +86,7 @@ export function decodeFaultTree(
   const rootNode = readFaultNode(root, context.status, null)
   const violations: Violation[] = []
   if (rootNode.meaning.kind === 'invalid_request' && rootNode.path !== null) violations.push(violationOf(rootNode, rootNode.path))
-  const rootKept = keep(rootNode, dialect, { ...context, violations })
+  const rootKept = keep(rootNode, dialect, { status: context.status, requestId: context.requestId, retryAfter: context.retryAfter, violations })
 
   const seen = new Set<object>([root])
   const cut = new Set<CanonicalError>()

@@ -1,5 +1,6 @@
 import {
   canonicalError,
+  canonicalErrorOf,
   errorStatus,
   extraMembers,
   findRequestId,
@@ -56,8 +57,7 @@ function decodeLocated(response: HttpResponse, { error, container }: Located, op
   const code = stringOrNull(member('code'))
   const { violations, truncated } = decodeViolations(error, container)
   const extensions = error === undefined ? {} : extraMembers(error, envelopeMembers)
-  return canonicalError({
-    ...medipimMeaning(code, status),
+  return canonicalErrorOf(medipimMeaning(code, status), {
     vendor,
     vendorCode: code,
     vendorType: null,

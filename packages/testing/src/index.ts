@@ -8,3 +8,5 @@ export { typedEnvelopeNormalFormResponse, typedEnvelopeWireResponse } from './ty
 export type { TypedEnvelopeVendor, WireResponseOptions } from './typedEnvelope'
 export * from './medipim'
 export * from './medable'
+export { adapterLaws } from './laws'
+export type { AdapterLawOptions } from './laws'
