@@ -82,6 +82,9 @@ export function readBody(body: unknown, contentType?: string): Body {
   if (body === undefined || body === null) return empty
   if (typeof body === 'string') return textToBody(body, contentType)
   if (typeof body !== 'object') return { type: 'json', value: body }
+  // A plain object or array (the common case) is neither bytes nor a stream: skip the instanceof checks.
+  const proto: unknown = Object.getPrototypeOf(body)
+  if (proto === Object.prototype || proto === Array.prototype || proto === null) return { type: 'json', value: body }
   const text = bytesToText(body)
   if (text !== undefined) return textToBody(text, contentType)
   if (isUnreadable(body)) return empty
@@ -89,6 +92,13 @@ export function readBody(body: unknown, contentType?: string): Body {
 }
 
 // A WHATWG ReadableStream or Blob cannot be read synchronously: `normalizeResponse` reads those.
-const isUnreadable = (body: object): boolean =>
-  (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
-  (typeof Blob !== 'undefined' && body instanceof Blob)
+// Node defines these globals as lazy accessors: they are looked up once, on the first object body.
+let streamClasses: ReadonlyArray<abstract new (...args: never) => object> | undefined
+const isUnreadable = (body: object): boolean => {
+  streamClasses ??= [
+    typeof ReadableStream === 'undefined' ? undefined : ReadableStream,
+    typeof Blob === 'undefined' ? undefined : Blob,
+  ].filter((value) => value !== undefined)
+  for (const streamClass of streamClasses) if (body instanceof streamClass) return true
+  return false
+}

@@ -1,6 +1,6 @@
 import type { CanonicalError } from './CanonicalError'
 import type { NormalizeOptions } from './adapter'
-import { canonicalError } from './build'
+import { canonicalErrorOf } from './build'
 import { meaningOfStatus } from './catalog'
 import { findRequestId } from './requestId'
 import type { HttpResponse } from './response'
@@ -23,8 +23,7 @@ export function decodeByStatus(
   options: NormalizeOptions | undefined,
 ): CanonicalError | null {
   if (response.status === null || response.status < 400) return null
-  return canonicalError({
-    ...meaningOfStatus(response.status),
+  return canonicalErrorOf(meaningOfStatus(response.status), {
     vendor,
     status: response.status,
     requestId: findRequestId(undefined, undefined, response.headers),

@@ -47,7 +47,9 @@ export function readHeaders(input: unknown): HeaderMap {
       }
       return map
     }
-    for (const key of Object.keys(input).slice(0, 10_000)) {
+    const keys = Object.keys(input)
+    for (let i = 0; i < keys.length && i < 10_000; i++) {
+      const key = keys[i]!
       const descriptor = Object.getOwnPropertyDescriptor(input, key)
       if (descriptor !== undefined && 'value' in descriptor) add(map, key, descriptor.value)
     }

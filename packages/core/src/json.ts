@@ -128,16 +128,34 @@ export function extraMembers(source: object, known: ReadonlySet<string>, limits:
   } catch {
     return emptyRecord
   }
+  // Fast path, same result as `toJson`: while every extra member is a string, boolean, null or number,
+  // the copy is built directly (numbers as `toJson` writes them); the first object member falls back.
+  let flat = keys.length < limits.maxNodes
   for (const key of keys) {
     if (known.has(key)) continue
     const value = readOwnData(source, key)
     if (value === undefined) continue
     extras ??= {}
+    if (flat && typeof value === 'object' && value !== null) flat = false
     defineMember(extras, key, value)
   }
   if (extras === undefined) return emptyRecord
+  if (flat) return primitiveRecord(extras)
   const copy = toJson(extras, limits)
   return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as JsonRecord) : emptyRecord
 }
 
 const emptyRecord: JsonRecord = /*#__PURE__*/ Object.freeze({})
+
+// `toJson` of a record whose members are all primitives: non-finite numbers, functions, symbols and bigints
+// dropped, `-0` written as `0`, the rest kept in place.
+function primitiveRecord(record: Record<string, unknown>): JsonRecord {
+  for (const key of Object.keys(record)) {
+    const value = record[key]
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) delete record[key]
+      else if (value === 0) record[key] = 0
+    } else if (typeof value !== 'string' && typeof value !== 'boolean' && value !== null) delete record[key]
+  }
+  return record as JsonRecord
+}

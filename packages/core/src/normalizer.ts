@@ -11,8 +11,8 @@ import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy'
 import { isHttpStatus } from './statusFallback'
 import { decodeTransportError, transportError } from './transport'
 
-/** A vendor id: one of the bundled adapters, or the id of an adapter the user registered. */
-export type VendorId = 'medblocks' | 'scribe' | 'medipim' | 'medable' | (string & {})
+/** A vendor id: one of the bundled adapters (four vendors, two standards), or the id of an adapter the user registered. */
+export type VendorId = 'medblocks' | 'scribe' | 'medipim' | 'medable' | 'problem' | 'fhir' | (string & {})
 
 /** Options of `normalizeResponse`. */
 export interface NormalizeResponseOptions extends NormalizeOptions {
@@ -57,8 +57,12 @@ export interface WithRetryOptions extends Omit<RetryOptions, 'normalize' | 'poli
 const defaultMaxBodyBytes = 1024 * 1024
 const maxDetailLength = 1_000
 
-const isFetchResponse = (value: object): value is Response =>
-  typeof Response !== 'undefined' && value instanceof Response
+// Node defines `Response` as a lazy global accessor (it loads undici): looked up once, on first use.
+let responseClass: typeof Response | null | undefined
+const isFetchResponse = (value: object): value is Response => {
+  if (responseClass === undefined) responseClass = typeof Response === 'undefined' ? null : Response
+  return responseClass !== null && value instanceof responseClass
+}
 
 // axios marks its errors with `isAxiosError` (own in axios 1.x; a prototype getter is accepted too, §7).
 const isAxiosError = (value: object): boolean => (value as { isAxiosError?: unknown }).isAxiosError === true

@@ -1,6 +1,6 @@
 import type { CanonicalError, Violation } from './CanonicalError'
 import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
-import { canonicalError, stringOrNull } from './build'
+import { canonicalErrorOf, nonBlank, stringOrNull } from './build'
 import { fallbackMeaning, meaningOfEntry, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
 import { extraMembers, readOwnData } from './json'
@@ -82,22 +82,22 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     const status = errorStatus(response.status, undefined)
     const meaning = meaningOf(code, type, status)
     const param = stringOrNull(readOwnData(error, 'param'))
-    const draft = canonicalError({
-      ...meaning,
+    const message = nonBlank(readOwnData(error, 'message')) ?? kindTable[meaning.kind].message
+    const violations: ReadonlyArray<Violation> | undefined =
+      meaning.kind === 'invalid_request' && param !== null ? [{ path: param, reason: meaning.reason, message, vendorCode: code }] : undefined
+    return canonicalErrorOf(meaning, {
       vendor: id,
       vendorCode: code,
       vendorType: type,
       status,
-      message: stringOrNull(readOwnData(error, 'message')),
+      message,
       param,
       requestId: findRequestId(readOwnData(error, 'request_id'), undefined, response.headers),
       docUrl: stringOrNull(readOwnData(error, 'doc_url')),
       retryAfter: retryAfterOf(response, options),
+      violations,
       extensions: extraMembers(error, envelopeMembers),
     })
-    if (meaning.kind !== 'invalid_request' || param === null) return draft
-    const violation: Violation = { path: param, reason: meaning.reason, message: draft.message, vendorCode: code }
-    return { ...draft, violations: [violation] }
   }
 
   const encode = (error: CanonicalError): WireResponse => {

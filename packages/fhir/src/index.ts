@@ -1,1 +1,12 @@
-export {}
+export { fhirAdapter, fhirDocumentation } from './adapter'
+export { fhirCatalog } from './catalog'
+export { fhirUrlBase, reasonCoding, reasonSystem, readCodings, vendorCoding, vendorSystemPrefix } from './codings'
+export type { CodeableConcept, Coding, CodingsRead } from './codings'
+export { decodeOperationOutcome, maxIssues } from './decode'
+export { fhirMediaType, toOperationOutcome, toOperationOutcomeResponse } from './encode'
+export type { OperationOutcome, OperationOutcomeIssue, OperationOutcomeOptions } from './encode'
+export { canonicalErrorExtension, canonicalErrorExtensionUrl, readCanonicalErrorExtension } from './extension'
+export type { CarriedFields, Extension } from './extension'
+export { IssueSeverity, IssueType } from './issueType'
+export { issueTypeOf, issueTypeTable, violationIssueType } from './issueTypeTable'
+export { CodeableConceptMembers, CodingMembers, ExtensionMembers, IssueMembers, OperationOutcomeMembers, readMembers } from './members'

@@ -1,1 +1,6 @@
-export {}
+export { supportReference } from './reference'
+export { bundledTables, english, spanish } from './table'
+export type { KindMessage, MessageTable } from './table'
+export { createUserMessages, userMessage } from './userMessages'
+export type { LocalePreference, MessageTables, UserMessages } from './userMessages'
+export { waitInWords } from './wait'

@@ -1,1 +1,8 @@
-export {}
+export { errorAttributes, exceptionEventName, spanStatusError } from './attributes'
+export { fingerprint } from './fingerprint'
+export { toLogRecord } from './logRecord'
+export type { ErrorLogRecord, LogRecordOptions, LogViolation } from './logRecord'
+export { errorSpanAttributes, recordError } from './recordError'
+export type { ErrorSpan, RecordErrorOptions, SpanAttributes } from './recordError'
+export { createRedactor, defaultRedactionRules, dropText, redact } from './redaction'
+export type { RedactionRule, Redactor } from './redaction'

@@ -1,0 +1,46 @@
+import type { Adapter, AdapterDocumentation } from '@faultline/core'
+import { fhirCatalog } from './catalog'
+import { decodeOperationOutcome, maxIssues } from './decode'
+import { toOperationOutcomeResponse } from './encode'
+
+/** The docs page text of the fhir adapter. */
+export const fhirDocumentation: AdapterDocumentation = {
+  title: 'FHIR R4 OperationOutcome',
+  overview:
+    'FHIR servers (HAPI, Epic, Cerner, Azure, Google, Medplum...) answer failed interactions with an `OperationOutcome`: ' +
+    'a list of issues, each with a `severity`, a `code` from the IssueType hierarchy, `diagnostics`, `details` and an ' +
+    '`expression` naming the element. The catalog maps every IssueType by meaning.',
+  normalForm: [
+    'status: the canonical status, else the kind\'s usual status.',
+    'headers: `content-type: application/fhir+json`; `retry-after` (delta-seconds, rounded up) when `retryAfter` is set; `x-request-id` when `requestId` is set.',
+    'body: `{"resourceType":"OperationOutcome","extension":[canonical-error],"issue":[...]}`: one issue per violation (`code` from its reason, `expression` its path, `diagnostics` its message), else one issue for the error; every issue has severity `error` and `details.coding` with faultline\'s `kind/reason` code and the vendor\'s code.',
+    'The `https://faultline.dev/fhir/StructureDefinition/canonical-error` extension carries kind, reason, vendor, vendorCode, vendorType, message, detail, param, requestId, docUrl, retryable, retryAfter, recognized, truncated, the number of violations and the vendor\'s own members (JSON text); empty strings are left out (FHIR strings may not be empty).',
+  ],
+  notes: [
+    'An OperationOutcome is an error at status 400 or more, with an issue of severity `fatal` or `error` at any status, or when it carries the canonical-error extension. A 2xx outcome of only warnings and information is success (`null`). The result of `$validate` (200 with error issues about the validated resource) therefore reads as an error: do not normalize it.',
+    'Without the extension, the first `fatal` / `error` issue is the error: its IssueType decides by meaning; `processing`, `informational` and bare `security` fall back to the status (`recognized: false`). Its first foreign `details.coding` code (or the IssueType) is `vendorCode`, the IssueType `vendorType`, `diagnostics` (else `details.text`) the message.',
+    'Every issue with an `expression` (else a `location`) is a violation; its reason comes from the IssueType (`required` -> `missing_field`, `value` -> `invalid_field`, ...).',
+    'The request id comes from the `X-Request-Id` / `Request-Id` header (FHIR has no element for it).',
+    'Not carried: `causes` (FHIR has no nesting; they are dropped), and foreign extensions; the outcome\'s other members (`id`, `meta`, `text`) go to `extensions`.',
+    'XML outcomes (`application/fhir+xml`) are not parsed: their status decides.',
+    `At most ${maxIssues} issues are read (\`truncated: true\` beyond).`,
+  ],
+}
+
+/**
+ * The FHIR R4 adapter, id `fhir`: decodes OperationOutcome responses from FHIR servers into the union and
+ * encodes canonical errors as OperationOutcomes.
+ *
+ * @example
+ * createNormalizer([fhirAdapter]).normalizeError('fhir', {
+ *   status: 404,
+ *   body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: 'Resource Patient/123 is not known' }] },
+ * }) // -> { kind: 'not_found', reason: 'resource_not_found', vendorCode: 'not-found', ... }
+ */
+export const fhirAdapter: Adapter = {
+  id: 'fhir',
+  catalog: fhirCatalog,
+  documentation: fhirDocumentation,
+  decode: decodeOperationOutcome,
+  encode: (error) => toOperationOutcomeResponse(error),
+}

@@ -1,0 +1,69 @@
+import { isKind, type Kind } from '@faultline/core'
+import { CodingMembers, readMembers } from './members'
+
+/** The base of every URL faultline writes into FHIR resources. */
+export const fhirUrlBase = 'https://faultline.dev/fhir/'
+
+/** The code system of faultline's `kind/reason` codes (`invalid_request/missing_field`). */
+export const reasonSystem = `${fhirUrlBase}CodeSystem/reason`
+
+/** The code system prefix of a vendor's own codes: `${vendorSystemPrefix}<vendor id>`. */
+export const vendorSystemPrefix = `${fhirUrlBase}CodeSystem/vendor/`
+
+/** A FHIR `Coding`. */
+export interface Coding {
+  readonly system: string
+  readonly code: string
+}
+
+/** A FHIR `CodeableConcept` as faultline writes it. */
+export interface CodeableConcept {
+  readonly coding: ReadonlyArray<Coding>
+}
+
+const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
+
+/** The coding of a kind and reason in faultline's code system. */
+export const reasonCoding = (kind: Kind, reason: string): Coding => ({ system: reasonSystem, code: `${kind}/${reason}` })
+
+/** The coding of a vendor's own code: the vendor in the system, the code verbatim. */
+export const vendorCoding = (vendor: string, code: string): Coding => ({ system: vendorSystemPrefix + encodeURIComponent(vendor), code })
+
+/** What the codings of an issue's `details` say. */
+export interface CodingsRead {
+  readonly meaning?: { readonly kind: Kind; readonly reason: string }
+  readonly vendor?: string
+  readonly vendorCode?: string
+  /** The code of the first coding of another system (a server's own code, e.g. Epic's). */
+  readonly foreignCode?: string
+}
+
+const vendorOf = (system: string): string | undefined => {
+  try {
+    return decodeURIComponent(system.slice(vendorSystemPrefix.length))
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads faultline's codings and the first foreign coding of a `coding` array; bad elements are skipped. */
+export function readCodings(codings: ReadonlyArray<unknown> | undefined): CodingsRead {
+  const read: { -readonly [K in keyof CodingsRead]: CodingsRead[K] } = {}
+  for (const element of codings ?? []) {
+    const { system, code } = readMembers(CodingMembers, element)
+    if (code === undefined || code.length === 0) continue
+    if (system === reasonSystem) {
+      const [kind, reason, ...rest] = code.split('/')
+      if (read.meaning === undefined && rest.length === 0 && isKind(kind) && reason !== undefined && snakeCase.test(reason)) read.meaning = { kind, reason }
+    } else if (system?.startsWith(vendorSystemPrefix) === true) {
+      const vendor = vendorOf(system)
+      if (read.vendorCode === undefined && vendor !== undefined && vendor.length > 0) {
+        read.vendor = vendor
+        read.vendorCode = code
+      }
+    } else {
+      read.foreignCode ??= code
+    }
+  }
+  return read
+}

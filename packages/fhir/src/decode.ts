@@ -1,0 +1,182 @@
+import {
+  canonicalError,
+  decodeByStatus,
+  errorStatus,
+  extraMembers,
+  fallbackMeaning,
+  findRequestId,
+  meaningOfEntry,
+  meaningOfStatus,
+  readResponse,
+  retryAfterOf,
+  type CanonicalError,
+  type HttpResponse,
+  type Meaning,
+  type NormalizeOptions,
+  type ResponseInput,
+  type Violation,
+} from '@faultline/core'
+import { fhirCatalog } from './catalog'
+import { readCodings, type CodingsRead } from './codings'
+import { readCanonicalErrorExtension, type CarriedFields } from './extension'
+import { CodeableConceptMembers, firstString, IssueMembers, OperationOutcomeMembers, readMembers } from './members'
+
+/** At most this many issues become violations (contract §2: at least 100,000); more set `truncated`. */
+export const maxIssues = 100_000
+
+const nonEmpty = (text: string | undefined): string | undefined => (text === undefined || text.length === 0 ? undefined : text)
+const outcomeMembers: ReadonlySet<string> = new Set(['resourceType', 'issue', 'extension'])
+const failing: ReadonlySet<string> = new Set(['fatal', 'error'])
+
+/** One issue as faultline reads it. */
+interface IssueRead {
+  readonly severity: string | undefined
+  readonly code: string | undefined
+  readonly diagnostics: string | undefined
+  readonly text: string | undefined
+  readonly path: string | undefined
+  readonly codings: CodingsRead
+}
+
+function readIssue(element: unknown): IssueRead {
+  const issue = readMembers(IssueMembers, element)
+  const details = readMembers(CodeableConceptMembers, issue.details)
+  return {
+    severity: issue.severity,
+    code: issue.code,
+    diagnostics: nonEmpty(issue.diagnostics),
+    text: nonEmpty(details.text),
+    path: firstString(issue.expression) ?? firstString(issue.location),
+    codings: readCodings(details.coding),
+  }
+}
+
+// The reason of a violation an issue code names, for servers that send no faultline coding.
+const violationReasonOfCode: Readonly<Record<string, string>> = {
+  required: 'missing_field',
+  value: 'invalid_field',
+  'code-invalid': 'invalid_field',
+  extension: 'invalid_field',
+  structure: 'malformed',
+  invariant: 'validation_failed',
+  invalid: 'validation_failed',
+  'business-rule': 'validation_failed',
+}
+
+function violationOf(issue: IssueRead, path: string | null): Violation {
+  const code = issue.code ?? ''
+  return {
+    path,
+    reason: issue.codings.meaning?.reason ?? (Object.prototype.hasOwnProperty.call(violationReasonOfCode, code) ? violationReasonOfCode[code]! : 'invalid_field'),
+    message: issue.diagnostics ?? issue.text ?? '',
+    vendorCode: issue.codings.vendorCode ?? issue.codings.foreignCode ?? null,
+  }
+}
+
+function meaningOf(primary: IssueRead | undefined, status: number | null): Meaning {
+  const coded = primary?.codings.meaning
+  if (coded !== undefined) return { ...fallbackMeaning(coded.kind, coded.reason), recognized: true }
+  const entry = fhirCatalog.lookup(primary?.code)
+  return entry === undefined ? meaningOfStatus(status) : meaningOfEntry(entry)
+}
+
+/** Whether a body is an OperationOutcome that reports an error at this status (see the adapter's notes). */
+function isFailure(issues: ReadonlyArray<IssueRead>, hasOwnExtension: boolean, status: number | null): boolean {
+  return hasOwnExtension || status === null || status >= 400 || issues.some((issue) => issue.severity !== undefined && failing.has(issue.severity))
+}
+
+function decodeOutcome(body: object, response: HttpResponse, options: NormalizeOptions | undefined): CanonicalError | null {
+  const outcome = readMembers(OperationOutcomeMembers, body)
+  const elements = outcome.issue ?? []
+  const issues: IssueRead[] = []
+  for (let i = 0; i < elements.length && i <= maxIssues; i++) issues.push(readIssue(elements[i]))
+  const carried = readCanonicalErrorExtension(outcome.extension)
+  if (!isFailure(issues, carried !== undefined, response.status)) return null
+  const status = errorStatus(response.status, undefined)
+  const primary = issues.find((issue) => issue.severity !== undefined && failing.has(issue.severity)) ?? issues[0]
+  const meaning = carried?.kind !== undefined && carried.reason !== undefined ? { ...fallbackMeaning(carried.kind, carried.reason), recognized: true } : meaningOf(primary, status)
+  return carried === undefined ? fromIssues(body, issues, primary, meaning, status, response, options) : fromExtension(carried, issues, meaning, status, response, options)
+}
+
+/** An outcome faultline wrote: the extension carries the error, the issues its violations. */
+function fromExtension(
+  carried: CarriedFields,
+  issues: ReadonlyArray<IssueRead>,
+  meaning: Meaning,
+  status: number | null,
+  response: HttpResponse,
+  options: NormalizeOptions | undefined,
+): CanonicalError {
+  const violations = carried.violations === undefined ? [] : issues.slice(0, maxIssues).map((issue) => violationOf(issue, issue.path ?? null))
+  return canonicalError({
+    ...meaning,
+    vendor: carried.vendor ?? 'fhir',
+    vendorCode: carried.vendorCode,
+    vendorType: carried.vendorType,
+    status,
+    message: carried.message ?? issues[0]?.diagnostics,
+    detail: carried.detail,
+    param: carried.param,
+    requestId: carried.requestId ?? findRequestId(undefined, undefined, response.headers),
+    docUrl: carried.docUrl,
+    retryable: carried.retryable ?? meaning.retryable,
+    retryAfter: carried.retryAfter ?? retryAfterOf(response, options),
+    recognized: carried.recognized ?? meaning.recognized,
+    violations,
+    extensions: carried.extensions ?? {},
+    truncated: carried.truncated === true || issues.length > maxIssues,
+  })
+}
+
+/** Any server's outcome: the first failing issue is the error; every issue with a path is a violation. */
+function fromIssues(
+  body: object,
+  issues: ReadonlyArray<IssueRead>,
+  primary: IssueRead | undefined,
+  meaning: Meaning,
+  status: number | null,
+  response: HttpResponse,
+  options: NormalizeOptions | undefined,
+): CanonicalError {
+  const violations: Violation[] = []
+  for (const issue of issues) if (issue.path !== undefined && violations.length < maxIssues) violations.push(violationOf(issue, issue.path))
+  const issueCode = nonEmpty(primary?.code)
+  return canonicalError({
+    ...meaning,
+    vendor: primary?.codings.vendor ?? 'fhir',
+    vendorCode: primary?.codings.vendorCode ?? primary?.codings.foreignCode ?? issueCode,
+    vendorType: issueCode,
+    status,
+    message: primary?.diagnostics ?? primary?.text,
+    // A second sentence: the issue's details text, when it says something the diagnostics do not.
+    detail: primary?.diagnostics !== undefined && primary.text !== primary.diagnostics ? primary.text : undefined,
+    requestId: findRequestId(undefined, undefined, response.headers),
+    retryAfter: retryAfterOf(response, options),
+    recognized: meaning.recognized,
+    violations,
+    extensions: extraMembers(body, outcomeMembers),
+    truncated: issues.length > maxIssues,
+  })
+}
+
+/**
+ * Decodes a FHIR server's response (or a bare OperationOutcome) into the union. An OperationOutcome is an
+ * error at status 400 or more, or with an issue of severity `fatal` / `error`, or when it carries faultline's
+ * canonical-error extension; otherwise (informational outcomes in a 2xx) `null`. Not an OperationOutcome: the
+ * status alone decides. Never throws.
+ */
+export function decodeOperationOutcome(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null {
+  let response: HttpResponse | undefined
+  try {
+    response = readResponse(input)
+    const body = response.body.type === 'json' ? response.body.value : undefined
+    const isOutcome = typeof body === 'object' && body !== null && !Array.isArray(body) && readMembers(OperationOutcomeMembers, body).resourceType === 'OperationOutcome'
+    if (!isOutcome) return decodeByStatus('fhir', response, options)
+    return decodeOutcome(body, response, options)
+  } catch {
+    // Hostile input (a Proxy whose traps throw): still an answer, from the status line alone.
+    const status = response?.status ?? null
+    if (status !== null && status < 400) return null
+    return canonicalError({ ...meaningOfStatus(status), vendor: 'fhir', status })
+  }
+}

@@ -1,0 +1,92 @@
+import { canonicalError, createNormalizer } from '@faultline/core'
+import { describe, expect, it } from 'vitest'
+import { fhirAdapter } from '../src/adapter'
+import { fhirCatalog } from '../src/catalog'
+import { toOperationOutcome } from '../src/encode'
+import { issueTypeOf } from '../src/issueTypeTable'
+
+const { normalizeError } = createNormalizer([fhirAdapter])
+const outcome = (...issue: unknown[]) => ({ resourceType: 'OperationOutcome', issue })
+
+describe('decoding OperationOutcome responses', () => {
+  it('decodes a HAPI 404 by its IssueType', () => {
+    const error = normalizeError('fhir', {
+      status: 404,
+      headers: { 'content-type': 'application/fhir+json;charset=utf-8', 'X-Request-Id': 'hapi-7Ql3' },
+      body: JSON.stringify({
+        resourceType: 'OperationOutcome',
+        text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">...</div>' },
+        issue: [{ severity: 'error', code: 'not-found', diagnostics: 'HAPI-2001: Resource Patient/123 is not known' }],
+      }),
+    })
+    expect(error).toMatchObject({
+      kind: 'not_found',
+      reason: 'resource_not_found',
+      vendor: 'fhir',
+      vendorCode: 'not-found',
+      vendorType: 'not-found',
+      status: 404,
+      message: 'HAPI-2001: Resource Patient/123 is not known',
+      requestId: 'hapi-7Ql3',
+      recognized: true,
+      extensions: { text: { status: 'generated' } },
+    })
+  })
+
+  it('turns issues with an expression into violations, and keeps a server\'s own coding as vendorCode', () => {
+    const error = normalizeError('fhir', {
+      status: 422,
+      body: outcome(
+        { severity: 'error', code: 'required', diagnostics: 'Patient.name: minimum required = 1, but only found 0', expression: ['Patient.name'] },
+        { severity: 'error', code: 'value', details: { text: 'Invalid date', coding: [{ system: 'urn:oid:1.2.840.114350', code: '59100' }] }, location: ['Patient.birthDate'] },
+        { severity: 'warning', code: 'informational', diagnostics: 'Unknown extension ignored' },
+      ),
+    })
+    expect(error).toMatchObject({ kind: 'invalid_request', reason: 'missing_field', status: 422, message: 'Patient.name: minimum required = 1, but only found 0' })
+    expect(error?.violations).toEqual([
+      { path: 'Patient.name', reason: 'missing_field', message: 'Patient.name: minimum required = 1, but only found 0', vendorCode: null },
+      { path: 'Patient.birthDate', reason: 'invalid_field', message: 'Invalid date', vendorCode: '59100' },
+    ])
+  })
+
+  it('lets the status decide for `processing` and bare `security`', () => {
+    expect(normalizeError('fhir', { status: 404, body: outcome({ severity: 'error', code: 'processing', diagnostics: 'Unknown resource' }) })).toMatchObject({ kind: 'not_found', recognized: false })
+    expect(normalizeError('fhir', { status: 401, body: outcome({ severity: 'error', code: 'security' }) })).toMatchObject({ kind: 'authentication', recognized: false })
+  })
+
+  it('treats informational outcomes in a 2xx as success, and failing issues as errors at any status', () => {
+    expect(normalizeError('fhir', { status: 200, body: outcome({ severity: 'information', code: 'informational', diagnostics: 'Successfully deleted 1 resource(s)' }) })).toBeNull()
+    expect(normalizeError('fhir', { status: 200, body: outcome({ severity: 'fatal', code: 'exception' }) })).toMatchObject({ kind: 'internal', status: 200 })
+    expect(normalizeError('fhir', { status: 503, headers: { 'retry-after': '5' }, body: '<html>down</html>' })).toMatchObject({ kind: 'unavailable', retryAfter: 5, recognized: false })
+  })
+
+  it('reads back an outcome faultline wrote, with the fields FHIR has no element for', () => {
+    const error = canonicalError({
+      kind: 'authentication',
+      reason: 'session_expired',
+      vendor: 'medable',
+      vendorCode: 'kSessionExpired',
+      status: 403,
+      message: 'Session expired.',
+      requestId: 'req_1',
+      retryAfter: 2.5,
+      extensions: { errCode: 'cortex.accessDenied.sessionExpired' },
+    })
+    const decoded = fhirAdapter.decode(fhirAdapter.encode(error))
+    expect(decoded).toEqual(error)
+    expect(fhirAdapter.decode({ status: 403, body: toOperationOutcome(error, { canonicalExtension: false }) })).toMatchObject({
+      kind: 'authentication',
+      reason: 'session_expired',
+      vendor: 'medable',
+      vendorCode: 'kSessionExpired',
+      requestId: null,
+    })
+  })
+
+  it('the IssueType written for a kind and reason reads back as that kind, where FHIR has a word for it', () => {
+    for (const entry of fhirCatalog.entries) expect(fhirCatalog.lookup(issueTypeOf(entry.kind, entry.reason))?.kind, entry.code).toBe(entry.kind)
+    for (const kind of ['authentication', 'permission', 'invalid_request', 'not_found', 'conflict', 'rate_limited', 'timeout', 'unavailable', 'internal'] as const) {
+      expect(fhirCatalog.lookup(issueTypeOf(kind, 'unrecognized'))?.kind).toBe(kind)
+    }
+  })
+})

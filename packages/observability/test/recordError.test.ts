@@ -1,0 +1,84 @@
+import { SpanStatusCode, type Span } from '@opentelemetry/api'
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
+import { ATTR_ERROR_TYPE, ATTR_EXCEPTION_MESSAGE, ATTR_EXCEPTION_TYPE, ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions'
+import { canonicalError, createNormalizer, kinds } from '@faultline/core'
+import { medblocksAdapter } from '@faultline/medblocks'
+import { afterEach, describe, expect, it } from 'vitest'
+import { errorAttributes, exceptionEventName, spanStatusError } from '../src/attributes'
+import { fingerprint } from '../src/fingerprint'
+import { recordError, type ErrorSpan } from '../src/recordError'
+
+const exporter = new InMemorySpanExporter()
+const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] })
+const tracer = provider.getTracer('faultline-test')
+afterEach(() => exporter.reset())
+
+const { normalizeError } = createNormalizer([medblocksAdapter])
+
+describe('recordError with the real OpenTelemetry SDK', () => {
+  it('uses the semantic conventions\' own names and status code', () => {
+    expect(errorAttributes.errorType).toBe(ATTR_ERROR_TYPE)
+    expect(errorAttributes.httpResponseStatusCode).toBe(ATTR_HTTP_RESPONSE_STATUS_CODE)
+    expect(errorAttributes.exceptionType).toBe(ATTR_EXCEPTION_TYPE)
+    expect(errorAttributes.exceptionMessage).toBe(ATTR_EXCEPTION_MESSAGE)
+    expect(spanStatusError).toBe(SpanStatusCode.ERROR)
+  })
+
+  it('sets status ERROR, the attributes and an exception event, read back from the exporter', () => {
+    const error = normalizeError('medblocks', {
+      status: 429,
+      headers: { 'retry-after': '30', 'x-request-id': 'req_8f2a91' },
+      body: { error: { type: 'rate_limit_error', code: 'throttled', message: 'Too many requests for jane.doe@example.org' } },
+    })!
+    const span: Span = tracer.startSpan('GET /patients')
+    const asErrorSpan: ErrorSpan = span // an OTel Span satisfies the structural interface
+    recordError(asErrorSpan, error)
+    span.end()
+    const [finished] = exporter.getFinishedSpans()
+    expect(finished).toBeDefined()
+    expect(finished!.status).toEqual({ code: SpanStatusCode.ERROR, message: 'rate_limited/throttled' })
+    expect(finished!.attributes).toEqual({
+      'error.type': 'rate_limited',
+      'http.response.status_code': 429,
+      'faultline.vendor': 'medblocks',
+      'faultline.kind': 'rate_limited',
+      'faultline.reason': 'throttled',
+      'faultline.vendor_code': 'throttled',
+      'faultline.request_id': 'req_8f2a91',
+      'faultline.retryable': true,
+      'faultline.retry_after': 30,
+    })
+    expect(finished!.events).toHaveLength(1)
+    expect(finished!.events[0]!.name).toBe(exceptionEventName)
+    expect(finished!.events[0]!.attributes).toEqual({
+      'exception.type': 'faultline.rate_limited',
+      'exception.message': 'Too many requests for [redacted:email]',
+      'faultline.vendor': 'medblocks',
+      'faultline.reason': 'throttled',
+    })
+  })
+
+  it('leaves out what the error does not have, and keeps error.type bounded to the 14 kinds', () => {
+    const seen = new Set<unknown>()
+    for (const kind of kinds) {
+      const span = tracer.startSpan(kind)
+      recordError(span, canonicalError({ kind, reason: `custom_${kind}`, vendor: 'acme' }))
+      span.end()
+    }
+    for (const finished of exporter.getFinishedSpans()) {
+      seen.add(finished.attributes['error.type'])
+      expect(finished.attributes).not.toHaveProperty('http.response.status_code')
+      expect(finished.attributes).not.toHaveProperty('faultline.request_id')
+      expect(finished.status.code).toBe(SpanStatusCode.ERROR)
+    }
+    expect([...seen].sort()).toEqual([...kinds].sort())
+  })
+
+  it('fingerprints by vendor, kind and reason, not by message', () => {
+    const a = canonicalError({ kind: 'not_found', reason: 'resource_not_found', vendor: 'scribe', message: 'Patient 1 not found' })
+    const b = { ...a, message: 'Patient 2 not found', requestId: 'x' }
+    expect(fingerprint(a)).toEqual(['scribe', 'not_found', 'resource_not_found'])
+    expect(fingerprint(b)).toEqual(fingerprint(a))
+    expect(fingerprint({ ...a, reason: 'gone' })).not.toEqual(fingerprint(a))
+  })
+})

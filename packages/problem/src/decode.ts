@@ -1,0 +1,150 @@
+import {
+  canonicalError,
+  decodeByStatus,
+  errorStatus,
+  extraMembers,
+  fallbackMeaning,
+  findRequestId,
+  meaningOfEntry,
+  meaningOfStatus,
+  nonBlank,
+  readResponse,
+  retryAfterOf,
+  type CanonicalError,
+  type Catalog,
+  type HttpResponse,
+  type Meaning,
+  type NormalizeOptions,
+  type ResponseInput,
+  type Violation,
+} from '@faultline/core'
+import { requestIdOfInstance } from './instance'
+import { knownMembers, readProblemMembers, type ProblemMembers } from './members'
+import { aboutBlank, parseProblemType } from './typeUri'
+import { readViolations } from './violations'
+
+/** The size bounds of a decoded tree (contract §2): deeper or larger trees are cut and marked `truncated`. */
+export const problemTreeBounds = { maxDepth: 32, maxNodes: 10_000 } as const
+
+const problemContentType = /^application\/problem\+json\b/i
+const httpUrl = /^https?:\/\//i
+
+/** What a decoder needs besides the document: the adapter's id, type base and catalog. */
+export interface ProblemDialect {
+  readonly id: string
+  readonly typeBase: string
+  readonly catalog: Catalog
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Whether a body is a problem document: any JSON object under `application/problem+json`; otherwise (servers
+ * that send `application/json`) an object with a standard member of the right type, at status 400 or more
+ * or without a status line.
+ */
+export function isProblemDocument(body: unknown, contentType: string | undefined, status: number | null): body is object {
+  if (!isObject(body)) return false
+  if (contentType !== undefined && problemContentType.test(contentType.trim())) return true
+  if (status !== null && status < 400) return false
+  const members = readProblemMembers(body)
+  return members.type !== undefined || members.title !== undefined || members.status !== undefined || members.detail !== undefined
+}
+
+function meaningOf(dialect: ProblemDialect, members: ProblemMembers, status: number | null): { meaning: Meaning; own: boolean } {
+  const type = members.type
+  if (type === undefined) return { meaning: meaningOfStatus(status), own: false }
+  const entry = dialect.catalog.lookup(type)
+  if (entry !== undefined) return { meaning: meaningOfEntry(entry), own: true }
+  const parsed = parseProblemType(type, dialect.typeBase)
+  if (parsed !== undefined) return { meaning: fallbackMeaning(parsed.kind, parsed.reason), own: true }
+  return { meaning: meaningOfStatus(status), own: false }
+}
+
+/** Walks a document tree within {@link problemTreeBounds}; `cut` turns true when anything was left out. */
+class TreeBudget {
+  nodes = 0
+  cut = false
+}
+
+function decodeDocument(
+  dialect: ProblemDialect,
+  source: object,
+  context: { status: number | null; response: HttpResponse | undefined; options: NormalizeOptions | undefined },
+  depth: number,
+  budget: TreeBudget,
+): CanonicalError {
+  budget.nodes++
+  const root = depth === 0
+  const members = readProblemMembers(source)
+  const status = errorStatus(context.status, members.status)
+  const { meaning, own } = meaningOf(dialect, members, status)
+  const type = members.type
+  const foreignType = type !== undefined && !own && type !== aboutBlank ? type : undefined
+  const detail = nonBlank(members.detail)
+  const title = nonBlank(members.title)
+  const instance = members.instance === undefined ? null : requestIdOfInstance(members.instance)
+  const headers = root ? context.response?.headers : undefined
+  const headerRetryAfter = root && context.response !== undefined ? retryAfterOf(context.response, context.options) : null
+  const { violations, truncated: violationsCut } = root ? readViolations(members) : { violations: [], truncated: false }
+  const causes: CanonicalError[] = []
+  for (const element of members.causes ?? []) {
+    if (depth + 1 >= problemTreeBounds.maxDepth || budget.nodes >= problemTreeBounds.maxNodes) {
+      budget.cut = true
+      break
+    }
+    if (isObject(element)) causes.push(decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget))
+  }
+  const error = canonicalError({
+    ...meaning,
+    vendor: nonBlank(members.vendor) ?? dialect.id,
+    vendorCode: members.vendorCode ?? foreignType ?? null,
+    vendorType: members.vendorType ?? null,
+    status,
+    message: detail ?? title,
+    // A foreign type's title is the summary of its type: a second explanation beside the occurrence's detail.
+    detail: members.additionalDetail ?? (foreignType !== undefined && detail !== undefined && title !== undefined && title !== detail ? title : null),
+    param: members.param ?? null,
+    requestId: instance ?? (headers === undefined ? null : findRequestId(undefined, undefined, headers)),
+    docUrl: members.docUrl ?? (foreignType !== undefined && httpUrl.test(foreignType) ? foreignType : null),
+    retryable: members.retryable ?? meaning.retryable,
+    retryAfter: members.retryAfter === undefined ? headerRetryAfter : members.retryAfter === 0 ? 0 : members.retryAfter,
+    recognized: members.recognized ?? meaning.recognized,
+    violations,
+    causes,
+    extensions: extraMembers(source, knownMembers),
+    truncated: members.truncated === true || violationsCut || (root && budget.cut),
+  })
+  return root ? withParamFirst(error) : error
+}
+
+// Contract §2: an invalid_request error's `param` is its first violation.
+function withParamFirst(error: CanonicalError): CanonicalError {
+  const { kind, param, violations } = error
+  if (kind !== 'invalid_request' || param === null || violations[0]?.path === param) return error
+  const first: Violation = { path: param, reason: error.reason, message: error.message, vendorCode: error.vendorCode }
+  return { ...error, violations: [first, ...violations] }
+}
+
+/**
+ * Decodes an `application/problem+json` response (or a bare problem document) into the union: faultline's
+ * own type URIs decide the kind and reason; any other type (or `about:blank`) falls back to the status
+ * (`recognized: false`), its URI kept as `vendorCode`. Not a problem document: the status alone decides,
+ * `null` below 400. Never throws.
+ */
+export function decodeProblem(dialect: ProblemDialect, input: ResponseInput, options?: NormalizeOptions): CanonicalError | null {
+  let response: HttpResponse | undefined
+  try {
+    response = readResponse(input)
+    const body = response.body.type === 'json' ? response.body.value : undefined
+    if (!isProblemDocument(body, response.headers.get('content-type'), response.status)) {
+      return decodeByStatus(dialect.id, response, options)
+    }
+    return decodeDocument(dialect, body, { status: response.status, response, options }, 0, new TreeBudget())
+  } catch {
+    // Hostile input (a Proxy whose traps throw): still an answer, from the status line alone.
+    const status = response?.status ?? null
+    if (status !== null && status < 400) return null
+    return canonicalError({ ...meaningOfStatus(status), vendor: dialect.id, status })
+  }
+}

@@ -1,0 +1,20 @@
+/** The URN prefix of `instance` when faultline writes a request id there. */
+export const requestInstancePrefix = 'urn:faultline:request:'
+
+/** The `instance` URI of a request id: `urn:faultline:request:<percent-encoded id>`. */
+export const instanceOfRequestId = (requestId: string): string => requestInstancePrefix + encodeURIComponent(requestId)
+
+/**
+ * The request id an `instance` names: the id inside faultline's URN, else the instance itself (it identifies
+ * the occurrence, which is what a correlation id is for); `null` when it says nothing.
+ */
+export function requestIdOfInstance(instance: string): string | null {
+  if (instance.startsWith(requestInstancePrefix)) {
+    try {
+      return decodeURIComponent(instance.slice(requestInstancePrefix.length))
+    } catch {
+      // A malformed escape: the instance is kept verbatim below.
+    }
+  }
+  return instance.trim().length > 0 ? instance : null
+}

@@ -1,0 +1,69 @@
+import { readOwnData, type Violation } from '@faultline/core'
+import type { ProblemMembers, ProblemViolation } from './members'
+
+/** At most this many violations are read (contract §2: at least 100,000); more set `truncated`. */
+export const maxViolations = 100_000
+
+const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
+const defaultReason = 'invalid_field'
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
+/** faultline's `errors` element of a violation: `path` and `code` only when known. */
+export function toProblemViolation(violation: Violation): ProblemViolation {
+  return {
+    ...(violation.path === null ? {} : { path: violation.path }),
+    reason: violation.reason,
+    detail: violation.message,
+    ...(violation.vendorCode === null ? {} : { code: violation.vendorCode }),
+  }
+}
+
+/**
+ * One element of `errors` / `invalid-params` / `violations`, in the forms servers write: faultline's
+ * `{path, reason, detail, code}`, RFC 9457's `{detail, pointer}`, RFC 7807's `{name, reason}` (a free-text
+ * reason), API Platform's `{propertyPath, message, code}`. Not an object: `undefined`.
+ */
+function readViolation(element: unknown): Violation | undefined {
+  if (typeof element !== 'object' || element === null || Array.isArray(element)) return undefined
+  const own = (key: string) => readOwnData(element, key)
+  const reasonMember = str(own('reason'))
+  const snakeReason = reasonMember !== undefined && snakeCase.test(reasonMember) ? reasonMember : undefined
+  const path = str(own('path')) ?? str(own('pointer')) ?? str(own('propertyPath')) ?? str(own('field')) ?? str(own('name'))
+  const message =
+    str(own('detail')) ?? str(own('message')) ?? (snakeReason === undefined ? reasonMember : undefined) ?? str(own('title')) ?? ''
+  return { path: path ?? null, reason: snakeReason ?? defaultReason, message, vendorCode: str(own('code')) ?? null }
+}
+
+/** ASP.NET Core's `errors`: `{ "Name": ["The Name field is required."] }`, one violation per message. */
+function readViolationMap(map: object, out: Violation[]): void {
+  for (const key of Object.keys(map)) {
+    const value = readOwnData(map, key)
+    const messages = Array.isArray(value) ? value : [value]
+    for (const message of messages) {
+      if (out.length > maxViolations) return
+      if (typeof message === 'string') out.push({ path: key, reason: defaultReason, message, vendorCode: null })
+    }
+  }
+}
+
+/**
+ * The violations a problem document carries, in document order, from the first of `errors`, `invalid-params`
+ * and `violations` that holds any; elements that are not objects are skipped. `truncated` when more than
+ * {@link maxViolations} were offered.
+ */
+export function readViolations(members: ProblemMembers): { violations: Violation[]; truncated: boolean } {
+  const out: Violation[] = []
+  for (const source of [members.errors, members['invalid-params'], members.violations]) {
+    if (Array.isArray(source)) {
+      for (let i = 0; i < source.length && out.length <= maxViolations; i++) {
+        const violation = readViolation(source[i])
+        if (violation !== undefined) out.push(violation)
+      }
+    } else if (typeof source === 'object' && source !== null) {
+      readViolationMap(source, out)
+    }
+    if (out.length > 0) break
+  }
+  const truncated = out.length > maxViolations
+  return { violations: truncated ? out.slice(0, maxViolations) : out, truncated }
+}

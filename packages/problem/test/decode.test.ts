@@ -1,0 +1,113 @@
+import { CanonicalError, createNormalizer } from '@faultline/core'
+import { describe, expect, it } from 'vitest'
+import { problemAdapter } from '../src/adapter'
+import { problemTreeBounds } from '../src/decode'
+
+const { normalizeError } = createNormalizer([problemAdapter])
+const problemJson = { 'content-type': 'application/problem+json' }
+
+describe('decoding problem+json', () => {
+  it('decodes the RFC 9457 example: a foreign type falls back to the status', () => {
+    const error = normalizeError('problem', {
+      status: 403,
+      headers: problemJson,
+      body: {
+        type: 'https://example.com/probs/out-of-credit',
+        title: 'You do not have enough credit.',
+        detail: 'Your current balance is 30, but that costs 50.',
+        instance: '/account/12345/msgs/abc',
+        balance: 30,
+        accounts: ['/account/12345', '/account/67890'],
+      },
+    })
+    expect(error).toMatchObject({
+      kind: 'permission',
+      reason: 'unrecognized',
+      vendor: 'problem',
+      vendorCode: 'https://example.com/probs/out-of-credit',
+      docUrl: 'https://example.com/probs/out-of-credit',
+      status: 403,
+      message: 'Your current balance is 30, but that costs 50.',
+      detail: 'You do not have enough credit.',
+      requestId: '/account/12345/msgs/abc',
+      recognized: false,
+      extensions: { balance: 30, accounts: ['/account/12345', '/account/67890'] },
+    })
+  })
+
+  it('reads faultline\'s own types back by meaning, whatever the status', () => {
+    const error = normalizeError('problem', {
+      status: 400,
+      headers: { ...problemJson, 'retry-after': '12' },
+      body: { type: 'https://faultline.dev/problems/authentication/session_expired', title: 'Session expired', detail: 'Session expired', vendor: 'medable' },
+    })
+    expect(error).toMatchObject({ kind: 'authentication', reason: 'session_expired', vendor: 'medable', status: 400, recognized: true, retryAfter: 12 })
+  })
+
+  it('reads RFC 7807 invalid-params, ASP.NET Core error maps and API Platform violations', () => {
+    const rfc7807 = normalizeError('problem', {
+      status: 400,
+      headers: problemJson,
+      body: { type: 'https://example.net/validation-error', title: 'Your request parameters didn\'t validate.', 'invalid-params': [{ name: 'age', reason: 'must be a positive integer' }, { name: 'color', reason: "must be 'green', 'red' or 'blue'" }] },
+    })
+    expect(rfc7807?.violations).toEqual([
+      { path: 'age', reason: 'invalid_field', message: 'must be a positive integer', vendorCode: null },
+      { path: 'color', reason: 'invalid_field', message: "must be 'green', 'red' or 'blue'", vendorCode: null },
+    ])
+    const aspnet = normalizeError('problem', {
+      status: 400,
+      headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+      body: JSON.stringify({ type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'One or more validation errors occurred.', status: 400, errors: { Name: ['The Name field is required.'], Dob: ['Bad date.', 'Too old.'] }, traceId: '00-abc-01' }),
+    })
+    expect(aspnet).toMatchObject({ kind: 'invalid_request', message: 'One or more validation errors occurred.', extensions: { traceId: '00-abc-01' } })
+    expect(aspnet?.violations.map((v) => [v.path, v.message])).toEqual([['Name', 'The Name field is required.'], ['Dob', 'Bad date.'], ['Dob', 'Too old.']])
+    const apiPlatform = normalizeError('problem', {
+      status: 422,
+      headers: { 'content-type': 'application/problem+json' },
+      body: { title: 'An error occurred', detail: 'name: This value should not be blank.', violations: [{ propertyPath: 'name', message: 'This value should not be blank.', code: 'c1051bb4-d103-4f74-8988-acbcafc7fdc3' }] },
+    })
+    expect(apiPlatform?.violations).toEqual([{ path: 'name', reason: 'invalid_field', message: 'This value should not be blank.', vendorCode: 'c1051bb4-d103-4f74-8988-acbcafc7fdc3' }])
+  })
+
+  it('reads `about:blank` and servers that send application/json; 2xx without the problem type is success', () => {
+    const blank = normalizeError('problem', { status: 404, headers: { 'content-type': 'application/json' }, body: { type: 'about:blank', title: 'Not Found', status: 404 } })
+    expect(blank).toMatchObject({ kind: 'not_found', reason: 'unrecognized', vendorCode: null, message: 'Not Found', detail: null })
+    expect(normalizeError('problem', { status: 200, headers: { 'content-type': 'application/json' }, body: { title: 'My book' } })).toBeNull()
+    expect(normalizeError('problem', { status: 200, headers: problemJson, body: { title: 'Oops', status: 500 } })).toMatchObject({ kind: 'internal', status: 500 })
+    expect(normalizeError('problem', { status: 502, body: '<html>Bad gateway</html>' })).toMatchObject({ kind: 'unavailable', reason: 'bad_gateway', recognized: false })
+  })
+
+  it('degrades members of the wrong type instead of failing', () => {
+    const error = normalizeError('problem', {
+      status: 429,
+      headers: { ...problemJson, 'x-request-id': 'req_1' },
+      body: { type: 42, title: ['x'], detail: 'Slow down', status: 'soon', retryAfter: -3, retryable: 'yes', errors: 'nope', causes: 'none' },
+    })
+    expect(error).toMatchObject({ kind: 'rate_limited', reason: 'throttled', message: 'Slow down', retryAfter: null, retryable: true, requestId: 'req_1', violations: [], causes: [] })
+    expect(CanonicalError.is(error)).toBe(true)
+  })
+
+  it('puts `param` first among the violations of an invalid_request error', () => {
+    const error = normalizeError('problem', { status: 400, headers: problemJson, body: { detail: 'dob is invalid', param: 'dob', errors: [{ path: 'name', detail: 'x' }] } })
+    expect(error?.violations.map((v) => v.path)).toEqual(['dob', 'name'])
+  })
+
+  it('cuts a chain of causes deeper than the bound and says so', () => {
+    let doc: Record<string, unknown> = { type: 'https://faultline.dev/problems/internal/internal_error', detail: 'leaf' }
+    for (let i = 0; i < 40; i++) doc = { type: 'https://faultline.dev/problems/internal/internal_error', detail: `level ${i}`, causes: [doc] }
+    const error = normalizeError('problem', { status: 500, headers: problemJson, body: doc })!
+    let depth = 1
+    for (let node = error; node.causes[0] !== undefined; node = node.causes[0]) depth++
+    expect(depth).toBe(problemTreeBounds.maxDepth)
+    expect(error.truncated).toBe(true)
+    const shallow = normalizeError('problem', { status: 500, headers: problemJson, body: { detail: 'x', causes: [{ detail: 'y' }] } })!
+    expect(shallow.truncated).toBe(false)
+    expect(shallow.causes).toHaveLength(1)
+  })
+
+  it('answers hostile input without throwing', () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('boom') }, ownKeys: () => { throw new Error('boom') }, getOwnPropertyDescriptor: () => { throw new Error('boom') } })
+    expect(problemAdapter.decode({ status: 500, headers: problemJson, body: hostile })).toMatchObject({ kind: 'internal' })
+    expect(problemAdapter.decode({ status: 200, body: hostile })).toBeNull()
+  })
+})

@@ -1,0 +1,61 @@
+import { CanonicalError } from '@faultline/core'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { problemAdapter as adapter } from '../src/adapter'
+import { problemNormalFormResponse, problemWireResponse } from './arbitraries'
+
+const now = Date.UTC(2026, 10, 23, 12, 0, 0)
+const options = { now }
+const runs = { numRuns: 1000 }
+
+describe('problem round-trip laws (contract §6)', () => {
+  it('L1: encode(decode(w)) = w for every w in the normal form', () => {
+    fc.assert(
+      fc.property(problemNormalFormResponse(), (wire) => {
+        const decoded = adapter.decode(wire, options)
+        expect(decoded).not.toBeNull()
+        expect(adapter.encode(decoded!)).toEqual(wire)
+      }),
+      runs,
+    )
+  })
+
+  it('L2: decode(encode(decode(w))) = decode(w) for every wire response', () => {
+    let errors = 0
+    fc.assert(
+      fc.property(problemWireResponse({ now }), (wire) => {
+        const decoded = adapter.decode(wire as never, options)
+        if (decoded === null) return
+        errors++
+        expect(adapter.decode(adapter.encode(decoded), options)).toEqual(decoded)
+      }),
+      runs,
+    )
+    // Most generated responses must be errors, or the law was checked on nothing.
+    expect(errors).toBeGreaterThan(700)
+  })
+
+  it('L3: every output of decode is a CanonicalError that survives JSON', () => {
+    fc.assert(
+      fc.property(problemWireResponse({ now }), (wire) => {
+        const decoded = adapter.decode(wire as never, options)
+        if (decoded === null) return
+        expect(CanonicalError.decode(decoded)._tag).toBe('Right')
+        expect(JSON.parse(JSON.stringify(decoded))).toEqual(decoded)
+      }),
+      runs,
+    )
+  })
+
+  it('totality: decode never throws, on any input whatsoever', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.anything(), (status, headers, body) => {
+        const asResponse = adapter.decode({ status, headers, body } as never, options)
+        const asBody = adapter.decode({ body: status } as never, options)
+        for (const decoded of [asResponse, asBody]) if (decoded !== null) expect(CanonicalError.is(decoded)).toBe(true)
+        void headers
+      }),
+      runs,
+    )
+  })
+})
