@@ -7,7 +7,13 @@
  */
 export type Body =
   | { readonly type: 'json'; readonly value: unknown }
-  | { readonly type: 'lines'; readonly lines: ReadonlyArray<string> }
+  | {
+      readonly type: 'lines'
+      /** The non-empty, trimmed lines; split on first read (a million-line stream costs nothing until then). */
+      readonly lines: ReadonlyArray<string>
+      /** The whole text (not enumerable), for readers that need one line of a huge stream: see {@link lastLine}. */
+      readonly text?: string
+    }
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'empty' }
 
@@ -50,6 +56,43 @@ export function splitLines(text: string): string[] {
   return lines
 }
 
+/**
+ * A `lines` body over `text`: `lines` is split on first read and kept; `text` stays available (not enumerable),
+ * so `lastLine` and substring searches over a stream of a million lines allocate nothing per line.
+ */
+export function linesBody(text: string): Body {
+  let lines: string[] | undefined
+  const body = { type: 'lines' as const }
+  Object.defineProperty(body, 'lines', { enumerable: true, get: () => (lines ??= splitLines(text)) })
+  Object.defineProperty(body, 'text', { enumerable: false, value: text })
+  return body as Body
+}
+
+/** The last non-empty line of a `lines` body, trimmed, found from the end of its text; `undefined` when none. */
+export function lastLine(body: Extract<Body, { type: 'lines' }>): string | undefined {
+  const { text } = body
+  if (text === undefined) return body.lines[body.lines.length - 1]
+  let end = text.length
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1
+    const line = text.slice(start, end).trim()
+    if (line.length > 0) return line
+    end = start - 1
+  }
+  return undefined
+}
+
+const nonSpace = /\S/g
+
+// Whether a second non-empty line follows the line that holds `start` (what `splitLines(text).length > 1`
+// says, without splitting): `\S` and `trim` agree on what whitespace is.
+function hasSecondLine(text: string, start: number): boolean {
+  const end = text.indexOf('\n', start)
+  if (end === -1) return false
+  nonSpace.lastIndex = end + 1
+  return nonSpace.test(text)
+}
+
 /** `JSON.parse` that answers `undefined` instead of throwing. */
 export function parseJson(text: string): unknown {
   try {
@@ -63,16 +106,13 @@ export function parseJson(text: string): unknown {
 export function textToBody(text: string, contentType?: string): Body {
   const start = firstNonBlank(text)
   if (start === -1) return empty
-  if (isStreamContentType(contentType)) return { type: 'lines', lines: splitLines(text) }
+  if (isStreamContentType(contentType)) return linesBody(text)
   const first = text.charCodeAt(start)
   const looksLikeJson = first === 123 /* { */ || first === 91 /* [ */
   if (looksLikeJson || (contentType !== undefined && jsonContentType.test(contentType.trim()))) {
     const value = parseJson(text)
     if (value !== undefined) return { type: 'json', value }
-    if (looksLikeJson && text.indexOf('\n', start) !== -1) {
-      const lines = splitLines(text)
-      if (lines.length > 1) return { type: 'lines', lines }
-    }
+    if (looksLikeJson && hasSecondLine(text, start)) return linesBody(text)
   }
   return { type: 'text', text }
 }

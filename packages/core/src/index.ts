@@ -1,7 +1,7 @@
 export { CanonicalError, HttpStatus, JsonRecordCodec, Reason, ViolationCodec } from './CanonicalError'
 export type { ErrorFields, ErrorOfKind, Violation } from './CanonicalError'
 export type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
-export { readBody, textToBody, bytesToText, parseJson, splitLines, isStreamContentType } from './body'
+export { readBody, textToBody, bytesToText, parseJson, splitLines, isStreamContentType, lastLine, linesBody } from './body'
 export type { Body } from './body'
 export { canonicalError, canonicalErrorOf, nonBlank, stringOrNull } from './build'
 export type { ErrorDraft, MeaningDraft } from './build'

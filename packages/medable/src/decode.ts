@@ -3,6 +3,7 @@ import {
   decodeByStatus,
   errorStatus,
   findRequestId,
+  lastLine,
   meaningOfStatus,
   parseJson,
   readOwnData,
@@ -24,7 +25,7 @@ export const isMedableFault = (value: unknown): value is object =>
 export function faultOfBody(body: Body): object | undefined {
   if (body.type === 'json') return isMedableFault(body.value) ? body.value : undefined
   if (body.type === 'lines') {
-    const last = parseJson(body.lines[body.lines.length - 1] ?? '')
+    const last = parseJson(lastLine(body) ?? '')
     return isMedableFault(last) ? last : undefined
   }
   return undefined

@@ -17,7 +17,7 @@ import {
 } from '@faultline/core'
 import { medipimCatalog, medipimMeaning } from './catalog'
 import { envelopeMembers, findEnvelope } from './envelope'
-import { findStreamError } from './stream'
+import { findStreamError, findStreamErrorInText } from './stream'
 import { decodeViolations } from './violations'
 
 const vendor = medipimCatalog.vendor
@@ -37,7 +37,10 @@ const nothing: Located = { error: undefined, container: undefined }
 function locate(response: HttpResponse): Located | undefined {
   const { body } = response
   const failed = response.status !== null && response.status >= 400
-  if (body.type === 'lines') return findStreamError(body.lines) ?? (failed ? nothing : undefined)
+  if (body.type === 'lines') {
+    const found = body.text === undefined ? findStreamError(body.lines) : findStreamErrorInText(body.text)
+    return found ?? (failed ? nothing : undefined)
+  }
   if (body.type === 'json') {
     const found = findEnvelope(body.value)
     if (found !== undefined) return found

@@ -18,3 +18,27 @@ export function findStreamError(lines: ReadonlyArray<string>): FoundEnvelope | u
   }
   return undefined
 }
+
+/**
+ * {@link findStreamError} over the stream's whole text, without splitting it: it jumps from one occurrence of
+ * `"error"` or `\u` to the next and parses only the lines holding one, in document order. The same answer
+ * as `findStreamError(splitLines(text))` (trimming cannot touch either needle), at no cost per line.
+ */
+export function findStreamErrorInText(text: string): FoundEnvelope | undefined {
+  let from: number
+  let nextError = text.indexOf('"error"')
+  let nextEscape = text.indexOf('\\u')
+  while (nextError !== -1 || nextEscape !== -1) {
+    const hit = nextError === -1 ? nextEscape : nextEscape === -1 ? nextError : Math.min(nextError, nextEscape)
+    const start = text.lastIndexOf('\n', hit) + 1
+    let end = text.indexOf('\n', hit)
+    if (end === -1) end = text.length
+    const found = findEnvelope(parseJson(text.slice(start, end).trim()))
+    if (found !== undefined) return found
+    from = end + 1
+    // Each needle's next occurrence is searched again only once the scan has passed it: linear in the text.
+    if (nextError !== -1 && nextError < from) nextError = text.indexOf('"error"', from)
+    if (nextEscape !== -1 && nextEscape < from) nextEscape = text.indexOf('\\u', from)
+  }
+  return undefined
+}

@@ -1,0 +1,200 @@
+// `pnpm bench`: every faultline figure next to its baseline, measured in the same run, as ratios against the
+// targets of issue #8; writes bench/RESULTS.md. Run after `pnpm build` (it times the built ESM in dist).
+// Run with --expose-gc (the root script does) for the engine memory figure; FAULTLINE_BENCH_QUICK=1 shortens it.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, createWriteStream, writeFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Bench } from 'tinybench'
+import * as faultline from '../packages/faultline/dist/index.js'
+import { createAlertEngine, defaultRules } from '../packages/alerting/dist/index.js'
+import { createBaselines } from './baselines.mjs'
+import { fixtures, textFixtures } from './fixtures.mjs'
+import { medableTree } from './trees.mjs'
+
+const quick = process.env.FAULTLINE_BENCH_QUICK === '1'
+const here = (path) => fileURLToPath(new URL(path, import.meta.url))
+const { normalizeError } = faultline
+const baselines = createBaselines(faultline)
+const vendors = ['medblocks', 'scribe', 'medipim', 'medable']
+const rows = []
+let sink = 0
+
+/** Times tasks in one tinybench run; each task does `batch` operations per sample. Returns ns per operation (median of samples). */
+async function measure(tasks, { time = quick ? 300 : 1000, iterations = 10 } = {}) {
+  const bench = new Bench({ time, iterations, warmupTime: quick ? 100 : 300, warmupIterations: 5 })
+  for (const task of tasks) bench.add(task.name, task.fn)
+  await bench.run()
+  return Object.fromEntries(
+    bench.tasks.map((task, i) => {
+      if (task.result.state !== 'completed') throw task.result.error ?? new Error(`${task.name}: ${task.result.state}`)
+      return [tasks[i].name, (task.result.latency.p50 * 1e6) / tasks[i].batch]
+    }),
+  )
+}
+
+// Cycles through a vendor's fixtures, `repeat` times each: one tinybench sample is many calls.
+const batchOf = (list, repeat, call) => ({
+  batch: list.length * repeat,
+  fn: () => {
+    for (let r = 0; r < repeat; r++) for (let i = 0; i < list.length; i++) sink ^= call(list[i]) === null ? 1 : 0
+  },
+})
+
+const addRow = (group, name, value, unit, baselineName, baseline, ratio, target, met) =>
+  rows.push({ group, name, value, unit, baselineName, baseline, ratio, target, met })
+
+const ns = (value) => (value >= 1e6 ? `${(value / 1e6).toFixed(2)} ms` : value >= 1e3 ? `${(value / 1e3).toFixed(2)} µs` : `${value.toFixed(0)} ns`)
+
+// 1. Parsed bodies vs. the hand-written decoders; 2. text bodies vs. JSON.parse alone.
+for (const vendor of vendors) {
+  const parsed = fixtures[vendor]
+  const text = textFixtures[vendor]
+  const result = await measure([
+    { name: 'normalizeError', ...batchOf(parsed, 200, (response) => normalizeError(vendor, response)) },
+    { name: 'baseline', ...batchOf(parsed, 200, (response) => baselines[vendor](response)) },
+  ])
+  const ratio = result.normalizeError / result.baseline
+  addRow('parsed bodies', vendor, ns(result.normalizeError), 'per call', 'hand-written decoder', ns(result.baseline), ratio, '<= 2x', ratio <= 2)
+  const textResult = await measure([
+    { name: 'normalizeError', ...batchOf(text, 200, (response) => normalizeError(vendor, response)) },
+    { name: 'JSON.parse', ...batchOf(text, 200, (response) => JSON.parse(response.body)) },
+  ])
+  const textRatio = textResult.normalizeError / textResult['JSON.parse']
+  addRow('text bodies', vendor, ns(textResult.normalizeError), 'per call', 'JSON.parse alone', ns(textResult['JSON.parse']), textRatio, '<= 1.5x', textRatio <= 1.5)
+}
+
+// 3. Medable fault trees: time per node from 10 to 100,000 nodes.
+{
+  const sizes = [10, 1_000, 100_000]
+  const perNode = {}
+  for (const size of sizes) {
+    const response = { status: 400, headers: {}, body: medableTree(size) }
+    const repeat = Math.max(1, Math.round(10_000 / size))
+    const result = await measure(
+      [{ name: 'tree', batch: repeat, fn: () => { for (let r = 0; r < repeat; r++) sink ^= normalizeError('medable', response).causes.length } }],
+      { time: quick ? 500 : 2000, iterations: 5 },
+    )
+    perNode[size] = result.tree / size
+  }
+  for (const size of sizes) {
+    const ratio = perNode[size] / perNode[10]
+    addRow('medable fault trees', `${size.toLocaleString('en-US')} nodes`, ns(perNode[size]), 'per node', '10-node tree, per node', ns(perNode[10]), ratio, '<= 2x', ratio <= 2)
+  }
+}
+
+// 4. The alert engine: observe throughput over 1,000 groups with the default rules; memory at 100,000 groups.
+{
+  const groups = 1_000
+  const vendorNames = Array.from({ length: groups }, (_, i) => `vendor${i}`)
+  // A mix that every group-by rule sees: credentials, throttling, outages, invalid requests, unknown codes.
+  const templates = [
+    { status: 401, headers: {}, body: { error: { type: 'authentication_error', code: 'invalid_api_key', message: 'API key invalid' } } },
+    { status: 429, headers: {}, body: { error: { type: 'rate_limit_error', code: 'throttled', message: 'Too many requests.' } } },
+    { status: 503, headers: {}, body: '' },
+    { status: 400, headers: {}, body: { error: { type: 'invalid_request_error', code: 'invalid_data', message: 'bad', param: 'name' } } },
+    { status: 404, headers: {}, body: { error: { type: 'not_found_error', code: 'gone_for_good', message: 'x' } } },
+  ].map((response) => normalizeError('medblocks', response))
+  const errors = Array.from({ length: 10_000 }, (_, i) => ({ ...templates[i % templates.length], vendor: vendorNames[(i * 7919) % groups] }))
+  const engine = createAlertEngine(defaultRules, { labels: { vendors: vendorNames } })
+  let clock = Date.UTC(2026, 0, 1)
+  const result = await measure([
+    {
+      name: 'observe',
+      batch: errors.length,
+      fn: () => {
+        // 10 errors per ms: 10,000 errors a second of engine time, every window full.
+        for (let i = 0; i < errors.length; i++) sink ^= engine.observe(errors[i], clock + (i / 10) | 0).length
+        clock += errors.length / 10
+      },
+    },
+  ])
+  const perSecond = 1e9 / result.observe
+  addRow('alert engine', `observe, default rules, ${groups.toLocaleString('en-US')} groups`, `${(perSecond / 1e6).toFixed(2)} M/s`, 'observations', '1,000,000 observations/s', '1.00 M/s', perSecond / 1e6, '>= 1x', perSecond >= 1e6)
+  const memory = spawnSync(process.execPath, ['--expose-gc', here('./memory.mjs'), '100000'], { encoding: 'utf8' })
+  const figure = JSON.parse(memory.stdout.trim())
+  addRow('alert engine', `memory, ${figure.groups.toLocaleString('en-US')} groups held`, `${(figure.bytes / 2 ** 20).toFixed(1)} MiB`, `${Math.round(figure.bytes / figure.groups)} B/group`, '-', '-', null, 'reported', null)
+}
+
+// 5. The CLI on a 1,000,000-line capture vs. a JSON.parse-per-line loop over the same file.
+{
+  const lines = quick ? 100_000 : 1_000_000
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'))
+  const file = join(dir, 'capture.ndjson')
+  try {
+    const out = createWriteStream(file)
+    const start = Date.UTC(2026, 0, 1)
+    for (let i = 0; i < lines; i++) {
+      const vendor = vendors[i % 4]
+      const list = i % 2 === 0 ? fixtures[vendor] : textFixtures[vendor]
+      const response = i % 10 === 9 ? { status: 200, headers: {}, body: { object: 'result', data: [] } } : list[(i >> 2) % list.length]
+      if (!out.write(`${JSON.stringify({ vendor, at: start + i * 10, ...response })}\n`)) await once(out, 'drain')
+    }
+    out.end()
+    await once(out, 'finish')
+    const wall = (args) => {
+      const times = []
+      for (let run = 0; run < 3; run++) {
+        const began = process.hrtime.bigint()
+        const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 })
+        if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr.slice(-500)}`)
+        times.push(Number(process.hrtime.bigint() - began) / 1e9)
+      }
+      return times.sort((a, b) => a - b)[1]
+    }
+    const loop = wall([here('./parseLoop.mjs'), file])
+    for (const command of ['normalize', 'report']) {
+      const cli = wall([here('../packages/faultline/dist/cli.js'), command, file])
+      const ratio = cli / loop
+      addRow(
+        'CLI',
+        `faultline ${command}, ${lines.toLocaleString('en-US')} lines`,
+        `${Math.round(lines / cli).toLocaleString('en-US')} lines/s`,
+        `${cli.toFixed(2)} s`,
+        'JSON.parse-per-line loop',
+        `${Math.round(lines / loop).toLocaleString('en-US')} lines/s (${loop.toFixed(2)} s)`,
+        ratio,
+        command === 'normalize' ? '<= 2x' : 'reported',
+        command === 'normalize' ? ratio <= 2 : null,
+      )
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+// Report: the console table and bench/RESULTS.md.
+const cpu = cpus()
+const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory; Node ${process.version} (${process.platform}/${process.arch})`
+const date = new Date().toISOString()
+const verdict = (met) => (met === null ? '-' : met ? 'met' : 'NOT met')
+const ratioText = (ratio) => (ratio === null ? '-' : `${ratio.toFixed(2)}x`)
+const header = ['benchmark', 'case', 'faultline', '', 'baseline', 'baseline figure', 'ratio', 'target', 'met']
+const table = rows.map((row) => [row.group, row.name, row.value, row.unit, row.baselineName, row.baseline, ratioText(row.ratio), row.target, verdict(row.met)])
+const widths = header.map((title, i) => Math.max(title.length, ...table.map((row) => row[i].length)))
+console.log(`\nfaultline bench: ${machine}; ${date}${quick ? ' (quick run)' : ''}\n`)
+for (const row of [header, ...table]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd())
+const missed = rows.filter((row) => row.met === false)
+console.log(`\n${rows.filter((row) => row.met === true).length} targets met, ${missed.length} not met${missed.length ? `: ${missed.map((row) => `${row.group} ${row.name}`).join('; ')}` : ''}`)
+
+const markdown = [
+  '# Benchmark results',
+  '',
+  'Written by `pnpm bench` (bench/run.mjs); every figure is measured next to its baseline in the same run.',
+  'Ratios are faultline / baseline (for the engine: observations per second / 1,000,000). How to read them and',
+  'what each baseline is: [docs/performance.md](../docs/performance.md).',
+  '',
+  `- Machine: ${machine}`,
+  `- Date: ${date}${quick ? ' (quick run: FAULTLINE_BENCH_QUICK=1)' : ''}`,
+  '',
+  `| ${header.map((title) => title || 'unit').join(' | ')} |`,
+  `|${header.map(() => '---').join('|')}|`,
+  ...table.map((row) => `| ${row.join(' | ')} |`),
+  '',
+  `${rows.filter((row) => row.met === true).length} targets met, ${missed.length} not met.`,
+  '',
+]
+writeFileSync(here('./RESULTS.md'), markdown.join('\n'))
+if (sink === 0.5) console.log(sink)

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { errorWithin, MiB, normalizeWithin, vendors } from './harness'
+
+// Decision (docs/decisions/014-hostile-input-bounds.md): normalizeError parses a body the caller already holds
+// only when it starts like JSON, in one JSON.parse (linear, native, no recursion); a non-JSON body is classified
+// from its first character and never parsed; NDJSON streams are searched, not split. Time bounds here are
+// generous for a loaded 2-core CI machine; the typical figures are in the comments.
+const bound = 10_000
+
+describe('hostile input: 100 MiB bodies, million-line streams, million-deep trees', { sequential: true, timeout: 120_000 }, () => {
+  it('100 MiB non-JSON text and bytes are never parsed (about 0.1 s each)', () => {
+    const text = 'x'.repeat(100 * MiB)
+    for (const vendor of vendors) {
+      expect(errorWithin(vendor, { status: 502, headers: { 'content-type': 'text/html' }, body: text }, bound).reason).toBe('bad_gateway')
+      expect(errorWithin(vendor, { status: 502, headers: { 'content-type': 'application/json' }, body: text }, bound).status).toBe(502)
+      errorWithin(vendor, text, bound)
+    }
+    const bytes = Buffer.alloc(100 * MiB, 0x78)
+    for (const vendor of vendors) expect(errorWithin(vendor, { status: 503, body: bytes }, bound).kind).toBe('unavailable')
+  })
+
+  it('100 MiB that looks like JSON but is not (unterminated, or a million-line tail of garbage) stays bounded', () => {
+    const unterminated = `{"error":{"code":"x","message":"${'a'.repeat(100 * MiB)}`
+    const manyLines = '{\n'.repeat(50 * MiB)
+    const stream = 'a\n'.repeat(50 * MiB)
+    for (const vendor of vendors) {
+      errorWithin(vendor, { status: 500, body: unterminated }, bound)
+      errorWithin(vendor, { status: 500, body: manyLines }, bound)
+      expect(normalizeWithin(vendor, { status: 200, headers: { 'content-type': 'application/x-ndjson' }, body: stream }, bound)).toBeNull()
+    }
+  })
+
+  it('a 100 MiB JSON body is parsed once, and what it keeps is bounded', () => {
+    const big = JSON.stringify({
+      error: { type: 'invalid_request_error', code: 'invalid_data', message: 'big', param: 'p', status: 422, pad: 'p'.repeat(100 * MiB) },
+      object: 'fault',
+      code: 'kValidationError',
+      status: 400,
+    })
+    for (const vendor of vendors) {
+      const error = errorWithin(vendor, { status: 400, body: big }, bound)
+      expect(error.status).toBe(400)
+    }
+    const wide = JSON.stringify({ error: { code: 'validation_failed', message: 'wide', violations: Array.from({ length: 300_000 }, (_, i) => ({ propertyPath: `f${i}`, message: 'm' })) } })
+    const medipim = errorWithin('medipim', { status: 422, body: wide }, bound)
+    expect(medipim.violations.length).toBe(100_000)
+    expect(medipim.truncated).toBe(true)
+  })
+
+  it('NDJSON: a Medable fault after 1,000,000 result lines, a Medipim error line at the end (about 0.1 s)', () => {
+    const products = '{"object":"result","data":{"id":"p1","name":"Paracetamol 500 mg","ean":"5412345678901"}}\n'.repeat(1_000_000)
+    const fault = errorWithin('medable', { status: 200, headers: { 'content-type': 'application/x-ndjson' }, body: `${products}{"object":"fault","code":"kMediaNotReady","status":202,"message":"not ready"}\n\n` }, bound)
+    expect(fault).toMatchObject({ kind: 'pending', vendorCode: 'kMediaNotReady', status: 202 })
+    const medipim = errorWithin('medipim', { status: 200, headers: { 'content-type': 'application/x-json-stream' }, body: `${products}{"error":{"status":500,"code":"server_error","message":"stream failed"}}\n` }, bound)
+    expect(medipim).toMatchObject({ kind: 'internal', vendorCode: 'server_error', status: 500 })
+    // The same streams without a content type are recognized as NDJSON too.
+    expect(errorWithin('medable', { status: 200, body: `${products}{"object":"fault","code":"kNewLocation","status":200}` }, bound).kind).toBe('action_required')
+    expect(errorWithin('medipim', { status: 200, body: `${products}{"error":{"status":429,"code":"too_many_requests"}}` }, bound).kind).toBe('rate_limited')
+    expect(normalizeWithin('medipim', { status: 200, headers: { 'content-type': 'application/x-json-stream' }, body: products }, bound)).toBeNull()
+  })
+
+  it('a Medable fault tree 1,000,000 levels deep, as an object and as JSON text, is cut at the bounds', () => {
+    const root: Record<string, unknown> = { object: 'fault', code: 'kValidationError', status: 400, message: 'deep' }
+    let node = root
+    for (let depth = 0; depth < 1_000_000; depth++) {
+      const child = { object: 'fault', code: 'kRequired', status: 400, path: `f${depth}` }
+      node.faults = [child]
+      node = child
+    }
+    const error = errorWithin('medable', { status: 400, body: root }, bound)
+    expect(error.truncated).toBe(true)
+    expect(error.violations.length).toBe(100_000)
+    let depth = 0
+    for (let cause = error; cause.causes.length > 0; cause = cause.causes[0]!) depth++
+    expect(depth).toBe(32)
+    // JSON text of the same depth: one iterative JSON.parse, then the same walk.
+    const text = `${'{"object":"fault","code":"kRequired","path":"p","faults":['.repeat(1_000_000)}{"object":"fault"}${']}'.repeat(1_000_000)}`
+    expect(errorWithin('medable', { status: 400, body: text }, bound).truncated).toBe(true)
+    for (const vendor of ['medblocks', 'scribe', 'medipim']) errorWithin(vendor, { status: 400, body: root }, bound)
+  })
+})
