@@ -119,6 +119,15 @@ export function textToBody(text: string, contentType?: string): Body {
 
 /** Coerces any body a user may hold: parsed JSON, JSON / NDJSON / HTML / plain text, or UTF-8 bytes. */
 export function readBody(body: unknown, contentType?: string): Body {
+  try {
+    return classifyBody(body, contentType)
+  } catch {
+    // A body that throws when looked at (a hostile Proxy) says nothing: the status decides (§5).
+    return empty
+  }
+}
+
+function classifyBody(body: unknown, contentType: string | undefined): Body {
   if (body === undefined || body === null) return empty
   if (typeof body === 'string') return textToBody(body, contentType)
   if (typeof body !== 'object') return { type: 'json', value: body }

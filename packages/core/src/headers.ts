@@ -10,6 +10,9 @@ export type HeadersInput =
 /** Read-only, case-insensitive header lookup; names are stored lower-case. */
 export type HeaderMap = ReadonlyMap<string, string>
 
+/** Every header an adapter reads: what is asked of a headers object that can only be looked up by name. */
+export const readHeaderNames: ReadonlyArray<string> = ['content-type', 'retry-after', 'date', 'x-request-id', 'request-id', 'allow']
+
 /** The empty header map. */
 export const noHeaders: HeaderMap = /*#__PURE__*/ new Map()
 
@@ -48,6 +51,12 @@ export function readHeaders(input: unknown): HeaderMap {
       return map
     }
     const keys = Object.keys(input)
+    const get = (input as { get?: unknown }).get
+    if (keys.length === 0 && typeof get === 'function') {
+      // Only a get(name) lookup (a Headers-like of another library): ask it for the headers adapters read.
+      for (const name of readHeaderNames) add(map, name, get.call(input, name))
+      return map
+    }
     for (let i = 0; i < keys.length && i < 10_000; i++) {
       const key = keys[i]!
       const descriptor = Object.getOwnPropertyDescriptor(input, key)

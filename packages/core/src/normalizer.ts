@@ -1,10 +1,11 @@
 import type { CanonicalError } from './CanonicalError'
 import type { Adapter, NormalizeOptions } from './adapter'
 import { canonicalError, nonBlank } from './build'
+import { meaningOfStatus } from './catalog'
 import { decodeByStatus } from './decodeHelpers'
 import { isFaultlineError } from './errors'
 import { readOwnData } from './json'
-import { isResponseLike, readResponse, type ResponseInput, type WireResponse } from './response'
+import { ownResponse, readResponse, type ResponseInput, type WireResponse } from './response'
 import { readResponseText } from './responseBody'
 import { retryCall, type RetryOptions } from './retry'
 import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy'
@@ -72,6 +73,29 @@ const hasOwnMember = (value: object, key: string): boolean => readOwnData(value,
 const isErrorLike = (value: object): boolean =>
   value instanceof Error || hasOwnMember(value, 'statusCode') || hasOwnMember(value, 'requestId') || hasOwnMember(value, 'retryAfter')
 
+/** An error decided by the status alone, for a thrown response whose status says success. */
+const statusOnlyError = (vendor: string, status: number | null | undefined): CanonicalError =>
+  canonicalError({ ...meaningOfStatus(isHttpStatus(status) ? status : null), vendor, status: isHttpStatus(status) ? status : null })
+
+// An SDK error's own retry delay wins over what its envelope said (contract §4).
+const withSdkFields = (error: CanonicalError, thrown: object): CanonicalError => {
+  const retryAfter = readOwnData(thrown, 'retryAfter')
+  return typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0 ? { ...error, retryAfter: retryAfter + 0 } : error
+}
+
+// Another realm's or library's fetch Response: prototype getters (allowed by §7), a Headers with get(), clone().
+const isFetchLike = (value: object): value is Response => {
+  const candidate = value as { status?: unknown; headers?: { get?: unknown } | null; clone?: unknown }
+  return (
+    typeof candidate.status === 'number' &&
+    typeof candidate.clone === 'function' &&
+    typeof candidate.headers === 'object' &&
+    candidate.headers !== null &&
+    typeof candidate.headers.get === 'function' &&
+    readOwnData(value, 'status') === undefined
+  )
+}
+
 /** The `unknown` error of an input that carries nothing recognizable; an Error's own message becomes `detail`. */
 function unknownError(vendor: string, input: unknown, note?: string): CanonicalError {
   const message = typeof input === 'object' && input !== null ? nonBlank(readOwnData(input, 'message')) : undefined
@@ -106,22 +130,27 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
       ? unknownError(vendor, body, noAdapter(vendor))
       : (adapter.decode({ body }, options) ?? unknownError(vendor, body))
 
+  // A thrown value is never "no error" (§1): a thrown success response is an error of its status.
+  const thrownResponse = (vendor: string, adapter: Adapter | undefined, response: ResponseInput, options?: NormalizeOptions) =>
+    decodeResponse(vendor, adapter, response, options) ?? statusOnlyError(vendor, response.status)
+
   const classify = (vendor: string, input: unknown, options?: NormalizeOptions): CanonicalError | null => {
     const adapter = byId.get(vendor)
     if (typeof input !== 'object' || input === null) return decodeBody(vendor, adapter, input, options)
-    if (isFetchResponse(input)) {
+    // The order of contract §7: a response, a Medable fault, an axios error, an SDK or transport error, a body.
+    if (isFetchResponse(input) || isFetchLike(input)) {
       // The body of a fetch Response cannot be read synchronously: normalizeResponse reads it.
       return decodeResponse(vendor, adapter, { status: input.status, headers: input.headers }, options)
     }
-    if (isResponseLike(input)) return decodeResponse(vendor, adapter, input, options)
-    if (readOwnData(input, 'object') === 'fault' || hasOwnMember(input, 'error')) return decodeBody(vendor, adapter, input, options)
+    const response = ownResponse(input)
+    if (response !== undefined) return decodeResponse(vendor, adapter, response, options)
+    if (readOwnData(input, 'object') === 'fault') return decodeBody(vendor, adapter, input, options)
     // A faultline error thrown back at us (by withRetry, or a caller who rethrew) already says what it is.
     if (isFaultlineError(input)) return input.canonical
     if (isAxiosError(input)) {
-      const response = readOwnData(input, 'response') as { status?: unknown; headers?: unknown; data?: unknown } | undefined
-      if (typeof response === 'object' && response !== null && typeof response.status === 'number') {
-        return decodeResponse(vendor, adapter, { status: response.status, headers: response.headers as never, body: response.data }, options)
-      }
+      const answer = readOwnData(input, 'response')
+      const axiosResponse = typeof answer === 'object' && answer !== null ? ownResponse(answer, 'data') : undefined
+      if (axiosResponse !== undefined) return thrownResponse(vendor, adapter, axiosResponse, options)
       return decodeTransportError(input, vendor) ?? transportError(vendor, 'network_error', undefined)
     }
     if (isErrorLike(input)) {
@@ -129,14 +158,23 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
       if (fromSdk !== undefined) return fromSdk
       const transport = decodeTransportError(input, vendor)
       if (transport !== undefined) return transport
-      return unknownError(vendor, input)
+      if (!hasOwnMember(input, 'error')) return unknownError(vendor, input)
+      return withSdkFields(decodeThrownBody(vendor, adapter, input, options), input)
     }
     return decodeBody(vendor, adapter, input, options)
   }
 
+  // An error object carrying a vendor envelope (`{ statusCode, retryAfter, error: {...} }`): its own status.
+  const decodeThrownBody = (vendor: string, adapter: Adapter | undefined, input: object, options?: NormalizeOptions) => {
+    const statusCode = readOwnData(input, 'statusCode')
+    if (!isHttpStatus(statusCode)) return decodeBody(vendor, adapter, input, options)
+    return thrownResponse(vendor, adapter, { status: statusCode, body: input }, options)
+  }
+
   const normalizeError: Normalizer['normalizeError'] = (vendor, input, options) => {
-    const id = typeof vendor === 'string' ? vendor : String(vendor)
+    let id = 'unknown'
     try {
+      id = typeof vendor === 'string' ? vendor : String(vendor)
       return classify(id, input, options)
     } catch {
       // Hostile input (a Proxy whose getters throw, a broken iterator): still an answer, never a throw.
@@ -175,9 +213,9 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
       ...options,
       policy: options.policy ?? retryPolicy(options.vendor),
       normalize: async ({ thrown, value }) => {
-        if (thrown) return normalizeError(options.vendor, value, options)
+        if (thrown) return normalizeError(options.vendor, value, options) ?? unknownError(String(options.vendor), value)
         if (typeof value === 'object' && value !== null && isFetchResponse(value)) return normalizeResponse(options.vendor, value, options)
-        return isResponseLike(value) ? normalizeError(options.vendor, value, options) : null
+        return typeof value === 'object' && value !== null && ownResponse(value) !== undefined ? normalizeError(options.vendor, value, options) : null
       },
     })
 

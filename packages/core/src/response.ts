@@ -1,5 +1,6 @@
 import { readBody, type Body } from './body'
 import { readHeaders, type HeaderMap, type HeadersInput } from './headers'
+import { readOwnData } from './json'
 import { isHttpStatus } from './statusFallback'
 
 /** A response as users hold one: `status` and optional headers and body in any accepted form (contract §1). */
@@ -38,4 +39,25 @@ export function readResponse(input: ResponseInput): HttpResponse {
 export function isResponseLike(value: unknown): value is ResponseInput {
   if (typeof value !== 'object' || value === null) return false
   return typeof (value as { status?: unknown }).status === 'number' && ('body' in value || 'headers' in value)
+}
+
+/**
+ * The response a plain object is, read from its OWN data members only (§7): a numeric `status` and a `body`
+ * or `headers` member (`bodyKey` names the body: `data` for an axios response). `undefined` when it is none.
+ */
+export function ownResponse(value: object, bodyKey = 'body'): ResponseInput | undefined {
+  const status = readOwnData(value, 'status')
+  if (typeof status !== 'number') return undefined
+  const headers = readOwnData(value, 'headers')
+  const body = readOwnData(value, bodyKey)
+  if (headers === undefined && body === undefined && !hasOwn(value, bodyKey) && !hasOwn(value, 'headers')) return undefined
+  return { status, headers: (headers ?? null) as HeadersInput | null, body }
+}
+
+const hasOwn = (value: object, key: string): boolean => {
+  try {
+    return Object.prototype.hasOwnProperty.call(value, key)
+  } catch {
+    return false
+  }
 }

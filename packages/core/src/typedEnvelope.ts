@@ -3,7 +3,7 @@ import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
 import { canonicalErrorOf, nonBlank, stringOrNull } from './build'
 import { fallbackMeaning, meaningOfEntry, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
-import { extraMembers, readOwnData } from './json'
+import { defineMember, extraMembers, readOwnData } from './json'
 import { kindTable, type Kind } from './kinds'
 import { findRequestId } from './requestId'
 import { readResponse, type ResponseInput, type WireResponse } from './response'
@@ -44,6 +44,11 @@ export interface TypedEnvelopeSpec {
   readonly writesNullParam: boolean
   /** The retry behaviour the vendor documents. */
   readonly retryPolicy?: RetryPolicy
+  /**
+   * Statuses whose retryability the vendor fixes whatever the code (Medblocks' SDK retries 429, 502, 503 and
+   * 504 and never a 500): they override the kind's and the code's `retryable` (contract §4).
+   */
+  readonly retryableByStatus?: ReadonlyMap<number, boolean>
 }
 
 const envelopeMembers: ReadonlySet<string> = new Set(['type', 'code', 'message', 'param', 'doc_url', 'request_id'])
@@ -73,6 +78,13 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     return typeKind === undefined ? meaningOfStatus(status) : fallbackMeaning(typeKind)
   }
 
+  const withStatusRetry = (meaning: Meaning, status: number | null): Meaning => {
+    const retryable = status === null ? undefined : spec.retryableByStatus?.get(status)
+    return retryable === undefined || retryable === meaning.retryable
+      ? meaning
+      : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
+  }
+
   const decode = (input: ResponseInput, options?: NormalizeOptions): CanonicalError | null => {
     const response = readResponse(input)
     const error = response.body.type === 'json' ? envelopeError(response.body.value) : undefined
@@ -80,7 +92,7 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     const code = stringOrNull(readOwnData(error, 'code'))
     const type = stringOrNull(readOwnData(error, 'type'))
     const status = errorStatus(response.status, undefined)
-    const meaning = meaningOf(code, type, status)
+    const meaning = withStatusRetry(meaningOf(code, type, status), status)
     const param = stringOrNull(readOwnData(error, 'param'))
     const message = nonBlank(readOwnData(error, 'message')) ?? kindTable[meaning.kind].message
     const violations: ReadonlyArray<Violation> | undefined =
@@ -106,7 +118,9 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     const entry = own ? undefined : catalog.entryFor(error.kind, error.reason)
     const code = own ? error.vendorCode : (entry?.code ?? null)
     const type = own ? error.vendorType : (entry?.group ?? typeOfKind.get(error.kind) ?? null)
-    const body: Record<string, unknown> = { ...(own ? error.extensions : {}) }
+    const body: Record<string, unknown> = {}
+    // Extensions never stand in for an envelope member (a transport error's `extensions.code` is no vendor code).
+    if (own) for (const key of Object.keys(error.extensions)) if (!envelopeMembers.has(key)) defineMember(body, key, error.extensions[key])
     if (type !== null) body.type = type
     if (code !== null) body.code = code
     body.message = error.message

@@ -9,6 +9,14 @@ const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
   types: medblocksTypes,
   writesNullParam: true,
   retryPolicy: medblocksRetryPolicy,
+  // What the SDK retries is decided by status: an internal_error at 503 is retried, a fhir_error at 500 is not.
+  retryableByStatus: new Map([
+    [429, true],
+    [500, false],
+    [502, true],
+    [503, true],
+    [504, true],
+  ]),
   documentation: {
     title: 'Medblocks',
     overview:
@@ -23,7 +31,7 @@ const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
     notes: [
       'A known code decides by meaning, whatever the status; an unknown code falls back to its `type`, then to the HTTP status (`recognized: false`).',
       'An envelope inside a 2xx answer is an error that keeps its status line.',
-      '`internal_error` and other 500s are not retryable: the SDK never retries them (the API page says "retry with backoff"; the SDK wins).',
+      'Retryable follows the SDK, by status first: 429, 502, 503 and 504 are retryable whatever the code, a 500 never is (the API page says "retry with backoff" for 500; the SDK, which never retries it, wins); other statuses take the code\'s kind.',
       '`request_id` in the body wins over the SDK\'s `requestId` and the `X-Request-Id` header.',
       'SDK errors decode from own properties only; a `MedblocksRateLimitError`\'s own `retryAfter` is used as it is.',
       '`MedblocksSignatureError` becomes kind `signature` with its `reason`, status `null`.',
