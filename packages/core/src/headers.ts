@@ -52,7 +52,7 @@ export function readHeaders(input: unknown): HeaderMap {
     }
     const keys = Object.keys(input)
     const get = (input as { get?: unknown }).get
-    if (keys.length === 0 && typeof get === 'function') {
+    if (typeof get === 'function') {
       // Only a get(name) lookup (a Headers-like of another library): ask it for the headers adapters read.
       for (const name of readHeaderNames) add(map, name, get.call(input, name))
       return map

@@ -165,3 +165,35 @@ describe('normalizeResponse', () => {
     expect(normalizeError('acme', new Response(null, { status: 429, headers: { 'Retry-After': '9' } }))).toMatchObject({ kind: 'rate_limited', retryAfter: 9 })
   })
 })
+
+describe('createNormalizer: review findings', () => {
+  it('never answers null for a thrown axios error whose response says success', () => {
+    const thrown = { isAxiosError: true, message: 'x', response: { status: 302, headers: {}, data: '' } }
+    expect(normalizeError('acme', thrown)).toMatchObject({ kind: 'unknown', status: 302 })
+  })
+
+  it('reads a response from its own members only', () => {
+    const inherited = Object.create({ status: 401, body: revoked }) as object
+    expect(normalizeError('acme', inherited)).toMatchObject({ kind: 'unknown', status: null })
+  })
+
+  it('keeps the status of a response whose body throws when looked at', () => {
+    const body = new Proxy({}, { getPrototypeOf: () => { throw new Error('trap') } })
+    expect(normalizeError('acme', { status: 400, body })).toMatchObject({ kind: 'invalid_request', status: 400 })
+  })
+
+  it('asks a get()-only headers object for the headers it reads', () => {
+    const headers = { get: (name: string) => (name === 'retry-after' ? '5' : null) }
+    expect(normalizeError('acme', { status: 429, headers, body: '' })).toMatchObject({ kind: 'rate_limited', retryAfter: 5 })
+  })
+
+  it('keeps the status and retry delay of an SDK error that carries an envelope', () => {
+    const thrown = { statusCode: 429, retryAfter: 5, error: { type: 'auth_error', code: 'slow_down', message: 'x' } }
+    expect(normalizeError('acme', thrown)).toMatchObject({ status: 429, retryAfter: 5, vendorCode: 'slow_down' })
+  })
+
+  it('survives a vendor id that throws when turned into a string', () => {
+    const hostile = { toString: () => { throw new Error('no') } }
+    expect(normalizeError(hostile as never, {})).toMatchObject({ kind: 'unknown', vendor: 'unknown' })
+  })
+})
