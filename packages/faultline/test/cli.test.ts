@@ -70,10 +70,17 @@ describe('faultline normalize', () => {
 })
 
 describe('faultline report', () => {
+  it('skips a line whose "at" no date can hold, instead of failing', async () => {
+    const { code, err, out } = await run(['report'], `${JSON.stringify({ vendor: 'medblocks', at: 1e20, status: 500, body: '' })}\n${unauthorized(1)}`)
+    expect(code).toBe(0)
+    expect(err).toContain('line 1: skipped: "at"')
+    expect(out).toContain('1 errors in 1 responses')
+  })
+
   it('summarizes errors by vendor and kind, reasons, retryable share and unrecognized codes', async () => {
     const { out, code } = await run(['report', '--vendor', 'scribe'], capture)
     expect(code).toBe(0)
-    expect(out).toContain('4 errors in 7 responses')
+    expect(out).toContain('4 errors in 5 responses')
     expect(out).toMatch(/authentication\s+1\s+0\s+1/)
     expect(out).toContain('25% of errors retryable (1)')
     expect(out).toContain('medblocks: brand_new_code')

@@ -23,7 +23,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 function timeOf(at: unknown): number | null | undefined {
   if (at === undefined) return null
-  if (typeof at === 'number' && Number.isFinite(at)) return at
+  // Beyond ±8.64e15 ms a Date is invalid: such a time could be neither printed nor compared.
+  if (typeof at === 'number' && Number.isFinite(at) && Math.abs(at) <= 8.64e15) return at
   if (typeof at === 'string') {
     const ms = Date.parse(at)
     return Number.isFinite(ms) ? ms : undefined

@@ -60,7 +60,7 @@ export function formatReport(totals: ReportTotals, counts: LineCounts, style: St
   const span =
     totals.firstAt === null || totals.lastAt === null ? '' : ` from ${new Date(totals.firstAt).toISOString()} to ${new Date(totals.lastAt).toISOString()}`
   const sections = [
-    style.bold(`faultline report: ${counts.errors} errors in ${counts.read} responses${span}`),
+    style.bold(`faultline report: ${counts.errors} errors in ${counts.errors + counts.successes} responses${span}`),
     `${counts.successes} successes, ${counts.skipped} lines skipped; ${percent(totals.retryable, totals.errors)} of errors retryable (${totals.retryable})`,
     '',
     style.bold('Errors by kind and vendor'),
