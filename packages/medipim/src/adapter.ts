@@ -48,8 +48,8 @@ export const medipimDocumentation: AdapterDocumentation = {
       '`extensions.allow` (over an `allow` member of `error`) and written back as an `allow` header.',
     'No `Retry-After` is documented (the limit is 100 requests/minute; Medipim\'s PHP client retries a 429 three ' +
       'times after 1 s, 2 s and 3 s): the header is read when present. `too_many_requests` stays `rate_limited` whatever the header says.',
-    'Request ids are read from the `X-Request-Id` or `Request-Id` header only: Medipim documents no body member for ' +
-      'them (a `request_id` member of `error` stays in `extensions`).',
+    'Request ids (contract §4): a `request_id` member of `error` first, though Medipim documents none, then the ' +
+      '`X-Request-Id` or `Request-Id` header; `encode` writes it as the `x-request-id` header only.',
     'Unknown members of `error` are kept in `extensions` (bounded JSON copies); other top-level members of the body are not kept.',
     'An HTML, plain-text, empty or unreadable body with a status of 400 or more decodes by its status alone (`recognized: false`).',
   ],

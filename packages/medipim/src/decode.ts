@@ -66,7 +66,7 @@ function decodeLocated(response: HttpResponse, { error, container }: Located, op
     vendorType: null,
     status,
     message: nonBlank(member('message')),
-    requestId: findRequestId(undefined, undefined, response.headers),
+    requestId: findRequestId(member('request_id'), undefined, response.headers),
     retryAfter: retryAfterOf(response, options),
     violations,
     truncated,

@@ -1,7 +1,7 @@
 import { envelopeError } from '@faultline/core'
 
 /** The members of Medipim's `error` object that a canonical field holds; every other member goes to `extensions`. */
-export const envelopeMembers: ReadonlySet<string> = /*#__PURE__*/ new Set(['status', 'code', 'message', 'violations'])
+export const envelopeMembers: ReadonlySet<string> = /*#__PURE__*/ new Set(['status', 'code', 'message', 'violations', 'request_id'])
 
 /** An `{"error":{...}}` value found in a body: the value that holds it (for top-level `violations`) and the error. */
 export interface FoundEnvelope {

@@ -159,8 +159,8 @@ describe('decodeMedipim: documented answers', () => {
 describe('decodeMedipim: members and headers', () => {
   it('keeps unknown members of error in extensions', () => {
     const error = decode({ status: 400, body: { error: { code: 'bad_request', message: 'x', hint: 'check the JSON', request_id: 'body-id', details: [{ at: 3 }] }, extra: 1 } })
-    expect(error?.extensions).toEqual({ hint: 'check the JSON', request_id: 'body-id', details: [{ at: 3 }] })
-    expect(error?.requestId).toBeNull()
+    expect(error?.extensions).toEqual({ hint: 'check the JSON', details: [{ at: 3 }] })
+    expect(error?.requestId).toBe('body-id')
   })
 
   it('reads the request id from X-Request-Id, else Request-Id, in every header form', () => {
@@ -254,5 +254,13 @@ describe('decodeMedipim: totality', () => {
     expect(decodeMedipim(null as never)).toMatchObject({ kind: 'unknown' })
     const error = decode({ status: 400, body: { error: hostile } })
     expect(error === null || CanonicalError.is(error)).toBe(true)
+  })
+})
+
+describe('Medipim request ids (contract §4: body first)', () => {
+  it('takes a request_id of the error over the headers', async () => {
+    const { medipimAdapter } = await import('../src/adapter')
+    const error = medipimAdapter.decode({ status: 404, headers: { 'x-request-id': 'h' }, body: { error: { status: 404, code: 'not_found', message: 'x', request_id: 'b' } } })
+    expect(error).toMatchObject({ requestId: 'b', extensions: {} })
   })
 })

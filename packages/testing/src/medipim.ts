@@ -1,11 +1,11 @@
 import type { WireResponse } from '@faultline/core'
-import { medipimCatalog } from '@faultline/medipim'
+import { medipimCatalog, medipimEnvelopeMembers } from '@faultline/medipim'
 import fc from 'fast-check'
 import { extraMemberValue, headersInAnyForm, requestId, retryAfterValue, unrelatedHeaders } from './headers'
 import type { WireResponseOptions } from './typedEnvelope'
 
 // The members of Medipim's `error` that the adapter reads; extra members never take these names.
-const envelopeMembers = new Set(['status', 'code', 'message', 'violations'])
+const envelopeMembers = medipimEnvelopeMembers
 
 const statuses = fc.oneof(
   fc.constantFrom(400, 401, 403, 404, 405, 409, 422, 429, 500, 502, 503, 504),
