@@ -151,7 +151,7 @@ export function createBaselines(lib) {
     if (parentKind === 'invalid_request' && path !== null) return [fallback('invalid_request', 'invalid_field'), code]
     const parts = typeof fault.errCode === 'string' ? fault.errCode.split('.') : []
     const category = parts.length > 1 ? medableCodes.get(lib.errCodeCategories.get(parts[1])) : undefined
-    if (category !== undefined) return code === null ? [entryMeaning(category), category.code] : [fallback(category.kind, category.reason), code]
+    if (category !== undefined) return [fallback(category.kind, category.reason), code]
     return [byStatus(status), code]
   }
   const medableNode = (fault, status, parentKind, violations, root) => {

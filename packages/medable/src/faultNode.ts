@@ -60,8 +60,8 @@ const codeOf = (value: unknown): string | null => (typeof value === 'string' && 
 
 /**
  * The meaning of a fault, in order: a documented code (by meaning, whatever the status); inside an
- * `invalid_request` parent, an undocumented code with a `path` is `invalid_field` (contract §7); a missing code
- * takes the code of its errCode category, an unknown one that code's kind and reason; else the status.
+ * `invalid_request` parent, an undocumented code with a `path` is `invalid_field` (contract §7); a missing or
+ * unknown code takes the kind and reason of its errCode category's code (`recognized: false`); else the status.
  */
 export function meaningOfFault(
   code: string | null,
@@ -75,12 +75,9 @@ export function meaningOfFault(
   if (parentKind === 'invalid_request' && path !== null) {
     return { meaning: fallbackMeaning('invalid_request', 'invalid_field'), vendorCode: code }
   }
+  // A fallback (contract §3 rule 2): the category's code lends its kind and reason, not its name (§2: verbatim codes).
   const category = entryOfErrCode(errCode)
-  if (category !== undefined) {
-    return code === null
-      ? { meaning: meaningOfEntry(category), vendorCode: category.code }
-      : { meaning: fallbackMeaning(category.kind, category.reason), vendorCode: code }
-  }
+  if (category !== undefined) return { meaning: fallbackMeaning(category.kind, category.reason), vendorCode: code }
   return { meaning: meaningOfStatus(status), vendorCode: code }
 }
 

@@ -139,9 +139,9 @@ describe('decodeMedable: codes and errCodes', () => {
     expect(decode({ status: 500, body: { object: 'fault', code: 'kSessionRequired', status: 500 } })).toMatchObject({ kind: 'authentication', reason: 'session_required' })
   })
 
-  it('derives the code of an errCode-only fault with Medable\'s table', () => {
+  it('gives an errCode-only fault the meaning of its category\'s code, as a fallback (no invented vendor code)', () => {
     const error = decode({ status: 404, body: { object: 'fault', errCode: 'cortex.notFound.instance', status: 404, message: 'Instance not found.' } })
-    expect(error).toMatchObject({ kind: 'not_found', reason: 'resource_not_found', vendorCode: 'kNotFound', recognized: true, extensions: { errCode: 'cortex.notFound.instance' } })
+    expect(error).toMatchObject({ kind: 'not_found', reason: 'resource_not_found', vendorCode: null, recognized: false, extensions: { errCode: 'cortex.notFound.instance' } })
   })
 
   it('gives an unknown code with a known category that category\'s kind and reason, unrecognized', () => {
@@ -156,7 +156,7 @@ describe('decodeMedable: codes and errCodes', () => {
     })
     expect(error?.causes.map((cause) => [cause.kind, cause.reason, cause.vendorCode, cause.recognized])).toEqual([
       ['invalid_request', 'invalid_field', null, false],
-      ['internal', 'internal_error', 'kError', true],
+      ['internal', 'internal_error', null, false],
     ])
     expect(error?.violations).toEqual([{ path: 'a', reason: 'invalid_field', message: 'The request was rejected as malformed or invalid.', vendorCode: null }])
   })

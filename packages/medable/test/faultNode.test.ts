@@ -10,7 +10,7 @@ describe('meaningOfFault', () => {
     expect(summary('kRequired', 'cortex.error.x', 'a', 500, 'invalid_request')).toEqual(['invalid_request', 'missing_field', true, 'kRequired'])
     expect(summary('kInvalidString', 'cortex.error.x', 'a', 500, 'invalid_request')).toEqual(['invalid_request', 'invalid_field', false, 'kInvalidString'])
     expect(summary('kInvalidString', 'cortex.error.x', 'a', 500, 'not_found')).toEqual(['internal', 'internal_error', false, 'kInvalidString'])
-    expect(summary(null, 'cortex.throttled.x', null, 400, null)).toEqual(['rate_limited', 'throttled', true, 'kThrottled'])
+    expect(summary(null, 'cortex.throttled.x', null, 400, null)).toEqual(['rate_limited', 'throttled', false, null])
     expect(summary('kNew', 'cortex.nope.x', null, 410, null)).toEqual(['not_found', 'gone', false, 'kNew'])
     expect(summary(null, undefined, null, null, null)).toEqual(['unknown', 'unrecognized', false, null])
   })
