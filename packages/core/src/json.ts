@@ -43,6 +43,14 @@ export function isJson(value: unknown): value is Json {
   return true
 }
 
+/**
+ * A node budget shared by many copies (one per decoded response): a tree of 10,000 faults each carrying the
+ * same large member must not copy it 10,000 times. Each copied value spends one.
+ */
+export interface JsonCopyBudget {
+  remaining: number
+}
+
 /** Limits of {@link toJson}: a copy never holds more than `maxNodes` values nor nests deeper than `maxDepth`. */
 export interface JsonCopyLimits {
   readonly maxNodes: number
@@ -56,11 +64,11 @@ const defaultCopyLimits: JsonCopyLimits = { maxNodes: 10_000, maxDepth: 64 }
  * skipped), cycles and values JSON cannot hold dropped, `-0` written as `0`, and the copy bounded by `limits`.
  * Vendor members kept in `extensions` go through it, so hostile input cannot make an error unserializable.
  */
-export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimits): Json | undefined {
+export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimits, shared?: JsonCopyBudget): Json | undefined {
   let budget = limits.maxNodes
   const ancestors = new Set<object>()
   const copy = (item: unknown, depth: number): Json | undefined => {
-    if (budget-- <= 0) return undefined
+    if (budget-- <= 0 || (shared !== undefined && shared.remaining-- <= 0)) return undefined
     if (item === null || typeof item === 'string' || typeof item === 'boolean') return item
     if (typeof item === 'number') return Number.isFinite(item) ? (item === 0 ? 0 : item) : undefined
     if (typeof item !== 'object' || depth >= limits.maxDepth || ancestors.has(item)) return undefined
@@ -120,7 +128,12 @@ export function defineMember<V>(record: Record<string, V>, key: string, value: V
  * The members of a vendor object that no canonical field holds, as one bounded JSON record for
  * `extensions`: own data members only, in the vendor's order, `known` ones left out.
  */
-export function extraMembers(source: object, known: ReadonlySet<string>, limits: JsonCopyLimits = defaultCopyLimits): JsonRecord {
+export function extraMembers(
+  source: object,
+  known: ReadonlySet<string>,
+  limits: JsonCopyLimits = defaultCopyLimits,
+  shared?: JsonCopyBudget,
+): JsonRecord {
   let extras: Record<string, unknown> | undefined
   let keys: string[]
   try {
@@ -140,8 +153,12 @@ export function extraMembers(source: object, known: ReadonlySet<string>, limits:
     defineMember(extras, key, value)
   }
   if (extras === undefined) return emptyRecord
-  if (flat) return primitiveRecord(extras)
-  const copy = toJson(extras, limits)
+  if (shared !== undefined && shared.remaining <= 0) return emptyRecord
+  if (flat) {
+    if (shared !== undefined) shared.remaining -= keys.length
+    return primitiveRecord(extras)
+  }
+  const copy = toJson(extras, limits, shared)
   return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as JsonRecord) : emptyRecord
 }
 

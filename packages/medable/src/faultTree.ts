@@ -1,4 +1,4 @@
-import { canonicalErrorOf, extraMembers, readOwnData, type CanonicalError, type Kind, type Violation } from '@faultline/core'
+import { canonicalErrorOf, extraMembers, readOwnData, type CanonicalError, type JsonCopyBudget, type Kind, type Violation } from '@faultline/core'
 import { readFaultNode, statedStatus, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
 
 /**
@@ -14,14 +14,20 @@ export interface FaultTreeBounds {
   readonly maxViolations: number
   /** Elements of `faults` arrays read in all, so that hostile input (a sparse array of length 2^32-1) ends. */
   readonly maxScannedFaults: number
+  /** JSON values copied into `extensions`, all faults together (each fault's copy is also capped at 10,000). */
+  readonly maxExtensionNodes: number
 }
 
-/** The bounds `decode` uses: 32 levels, 10,000 causes, 100,000 violations, 10,000,000 scanned faults. */
+/**
+ * The bounds `decode` uses: 32 levels, 10,000 causes, 100,000 violations, 10,000,000 scanned faults,
+ * 100,000 extension values.
+ */
 export const medableTreeBounds: FaultTreeBounds = {
   maxCauseDepth: 32,
   maxCauses: 10_000,
   maxViolations: 100_000,
   maxScannedFaults: 10_000_000,
+  maxExtensionNodes: 100_000,
 }
 
 /** What the root takes from the response rather than from the fault (contract §4, §7). */
@@ -46,7 +52,7 @@ interface Pending {
 
 const isFaultObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const keep = (node: FaultNode, dialect: FaultDialect, root?: RootContext & { violations: Violation[] }): Kept => {
+const keep = (node: FaultNode, dialect: FaultDialect, budget: JsonCopyBudget, root?: RootContext & { violations: Violation[] }): Kept => {
   const causes: CanonicalError[] = []
   const error = canonicalErrorOf(node.meaning, {
     vendor: 'medable',
@@ -60,7 +66,7 @@ const keep = (node: FaultNode, dialect: FaultDialect, root?: RootContext & { vio
     retryAfter: root?.retryAfter,
     violations: root?.violations,
     causes,
-    extensions: extraMembers(node.source, dialect.known),
+    extensions: extraMembers(node.source, dialect.known, undefined, budget),
   })
   return { error, causes }
 }
@@ -86,7 +92,9 @@ export function decodeFaultTree(
   const rootNode = readFaultNode(root, context.status, null)
   const violations: Violation[] = []
   if (rootNode.meaning.kind === 'invalid_request' && rootNode.path !== null) violations.push(violationOf(rootNode, rootNode.path))
-  const rootKept = keep(rootNode, dialect, { status: context.status, requestId: context.requestId, retryAfter: context.retryAfter, violations })
+  // One budget for every fault's extensions: the output stays linear in the input, shared members or not.
+  const budget: JsonCopyBudget = { remaining: bounds.maxExtensionNodes }
+  const rootKept = keep(rootNode, dialect, budget, { status: context.status, requestId: context.requestId, retryAfter: context.retryAfter, violations })
 
   const seen = new Set<object>([root])
   const cut = new Set<CanonicalError>()
@@ -141,7 +149,7 @@ export function decodeFaultTree(
     let kept: Kept | undefined
     if (pending.parent !== undefined) {
       if (pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses) {
-        kept = keep(node, dialect)
+        kept = keep(node, dialect, budget)
         pending.parent.causes.push(kept.error)
         keptCauses++
       } else {

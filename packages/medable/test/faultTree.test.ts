@@ -115,3 +115,17 @@ describe('decodeFaultTree bounds', { timeout: 60_000 }, () => {
     expect(sparse?.truncated).toBe(true)
   })
 })
+
+describe('extension copies share one budget per tree', () => {
+  it('copies a member shared by 10,000 faults within the bound, in bounded time', async () => {
+    const { decodeMedable } = await import('../src/decode')
+    const big = Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`k${i}`, { v: i }]))
+    const faults = Array.from({ length: 10_000 }, (_, i) => ({ object: 'fault', code: 'kRequired', path: `f${i}`, ext: big }))
+    const started = Date.now()
+    const error = decodeMedable({ status: 400, body: { object: 'fault', code: 'kValidationError', status: 400, faults } })!
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(error.causes).toHaveLength(10_000)
+    expect(error.violations).toHaveLength(10_000)
+    expect(JSON.stringify(error).length).toBeLessThan(20_000_000)
+  })
+})
