@@ -39,3 +39,14 @@ describe('the standards through normalizeError', () => {
     expect(toProblemDetails(error)).toMatchObject({ status: 429, retryAfter: 30, vendor: 'medblocks', vendorCode: 'throttled' })
   })
 })
+
+describe('problem+json from a foreign server', () => {
+  it('cannot steer the vendor, retryability or recognition of the error', () => {
+    const error = normalizeError('problem', {
+      status: 503,
+      headers: { 'content-type': 'application/problem+json' },
+      body: { type: 'https://api.example.com/probs/maintenance', title: 'Down', vendor: 'medblocks', retryable: false, recognized: true },
+    })
+    expect(error).toMatchObject({ vendor: 'problem', kind: 'unavailable', retryable: true, recognized: false })
+  })
+})

@@ -95,11 +95,14 @@ function decodeDocument(
     }
     if (isObject(element)) causes.push(decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget))
   }
+  // Only a document of faultline's own types may relay another vendor and its retry decision: a foreign server
+  // that writes `vendor` or `retryable` must not steer routing or retries (the members are dropped).
+  const relayed = own ? members : {}
   const error = canonicalError({
     ...meaning,
-    vendor: nonBlank(members.vendor) ?? dialect.id,
-    vendorCode: members.vendorCode ?? foreignType ?? null,
-    vendorType: members.vendorType ?? null,
+    vendor: nonBlank(relayed.vendor) ?? dialect.id,
+    vendorCode: relayed.vendorCode ?? foreignType ?? null,
+    vendorType: relayed.vendorType ?? null,
     status,
     message: detail ?? title,
     // A foreign type's title is the summary of its type: a second explanation beside the occurrence's detail.
@@ -107,9 +110,9 @@ function decodeDocument(
     param: members.param ?? null,
     requestId: instance ?? (headers === undefined ? null : findRequestId(undefined, undefined, headers)),
     docUrl: members.docUrl ?? (foreignType !== undefined && httpUrl.test(foreignType) ? foreignType : null),
-    retryable: members.retryable ?? meaning.retryable,
+    retryable: relayed.retryable ?? meaning.retryable,
     retryAfter: members.retryAfter === undefined ? headerRetryAfter : members.retryAfter === 0 ? 0 : members.retryAfter,
-    recognized: members.recognized ?? meaning.recognized,
+    recognized: relayed.recognized ?? meaning.recognized,
     violations,
     causes,
     extensions: extraMembers(source, knownMembers),
