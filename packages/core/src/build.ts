@@ -29,9 +29,14 @@ const noViolations: ReadonlyArray<Violation> = []
 const noCauses: ReadonlyArray<CanonicalError> = []
 const noExtensions: JsonRecord = {}
 
-/** `text` when it has something to say, else `undefined`. */
-export const nonBlank = (text: unknown): string | undefined =>
-  typeof text === 'string' && text.trim().length > 0 ? text : undefined
+/** `text` when it has something to say (not only white space, as `trim` sees it), else `undefined`. */
+export const nonBlank = (text: unknown): string | undefined => {
+  if (typeof text !== 'string' || text.length === 0) return undefined
+  // Most messages start with a visible ASCII character: no trimmed copy is needed to know.
+  const first = text.charCodeAt(0)
+  if (first > 32 && first < 127) return text
+  return text.trim().length > 0 ? text : undefined
+}
 
 /** A string member as it is, else `null`. */
 export const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)

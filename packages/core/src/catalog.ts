@@ -56,12 +56,17 @@ export interface Meaning {
 }
 
 /** The meaning of a known vendor code (rule 1: by meaning, not by status). */
-export const meaningOfEntry = (entry: CatalogEntry): Meaning => ({
-  kind: entry.kind,
-  reason: entry.reason,
-  retryable: entry.retryable ?? kindTable[entry.kind].retryable,
-  recognized: true,
-})
+export const meaningOfEntry = (entry: CatalogEntry): Meaning => {
+  let meaning = entryMeanings.get(entry)
+  if (meaning === undefined) {
+    meaning = Object.freeze({ kind: entry.kind, reason: entry.reason, retryable: entry.retryable ?? kindTable[entry.kind].retryable, recognized: true })
+    entryMeanings.set(entry, meaning)
+  }
+  return meaning
+}
+
+// A known code means the same every time: one frozen meaning per catalog entry, made on first use.
+const entryMeanings = /*#__PURE__*/ new WeakMap<CatalogEntry, Meaning>()
 
 /** The meaning of an unknown code from a fallback (rule 2): the kind it names, `recognized: false`. */
 export const fallbackMeaning = (kind: Kind, reason: string = UNRECOGNIZED): Meaning => ({

@@ -7,7 +7,7 @@ export type HeadersInput =
   | Readonly<Record<string, string | ReadonlyArray<string> | number | undefined>>
   | Iterable<readonly [string, string]>
 
-/** Read-only, case-insensitive header lookup; names are stored lower-case. */
+/** Read-only, case-insensitive header lookup: ask it with lower-case names. */
 export type HeaderMap = ReadonlyMap<string, string>
 
 /** Every header an adapter reads: what is asked of a headers object that can only be looked up by name. */
@@ -35,9 +35,106 @@ const add = (map: Map<string, string>, name: unknown, value: unknown): void => {
   map.set(key, previous === undefined ? text : `${previous}, ${text}`)
 }
 
-/** Reads headers in any of the three accepted forms into a lower-cased map. Never throws. */
+const hasOwnProperty = Object.prototype.hasOwnProperty
+const maxHeaderKeys = 10_000
+
+const boundedKeys = (record: object): ReadonlyArray<string> => {
+  const keys = Object.keys(record)
+  return keys.length > maxHeaderKeys ? keys.slice(0, maxHeaderKeys) : keys
+}
+
+/**
+ * The headers of a plain record, looked up without copying: adapters read four or five headers of every
+ * response, so `get` scans the record's own keys case-insensitively instead of building a map per response.
+ * Everything else a map offers (size, iteration) is served by a map built on first use.
+ */
+class RecordHeaders implements ReadonlyMap<string, string> {
+  #all: Map<string, string> | undefined
+  #keys: ReadonlyArray<string> | undefined
+
+  constructor(private readonly record: object) {}
+
+  /** The header's value; `name` in lower case, as with the `Map` this stands in for. */
+  get(name: string): string | undefined {
+    const wanted = name
+    const record = this.record as Record<string, unknown>
+    let found: string | undefined
+    try {
+      // The keys are listed once per response; each lookup compares lengths before it compares names.
+      this.#keys ??= boundedKeys(record)
+      for (const key of this.#keys) {
+        if (key.length !== wanted.length || (key !== wanted && key.toLowerCase() !== wanted)) continue
+        const text = headerValue(record[key])
+        if (text !== undefined) found = found === undefined ? text : `${found}, ${text}`
+      }
+    } catch {
+      return found
+    }
+    return found
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined
+  }
+
+  private all(): Map<string, string> {
+    if (this.#all === undefined) this.#all = readRecord(this.record)
+    return this.#all
+  }
+
+  get size(): number {
+    return this.all().size
+  }
+
+  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
+    this.all().forEach((value, key) => callback(value, key, this))
+  }
+
+  entries(): MapIterator<[string, string]> {
+    return this.all().entries()
+  }
+
+  keys(): MapIterator<string> {
+    return this.all().keys()
+  }
+
+  values(): MapIterator<string> {
+    return this.all().values()
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.all()[Symbol.iterator]()
+  }
+}
+
+function readRecord(input: object): Map<string, string> {
+  const map = new Map<string, string>()
+  try {
+    const keys = Object.keys(input)
+    for (let i = 0; i < keys.length && i < maxHeaderKeys; i++) {
+      const key = keys[i]!
+      const descriptor = Object.getOwnPropertyDescriptor(input, key)
+      if (descriptor !== undefined && 'value' in descriptor) add(map, key, descriptor.value)
+    }
+  } catch {
+    // A hostile record reads as whatever was read before it threw.
+  }
+  return map
+}
+
+const isPlainRecord = (input: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(input)
+  return (proto === Object.prototype || proto === null) && !hasOwnProperty.call(input, 'get')
+}
+
+/** Reads headers in any of the three accepted forms as a case-insensitive lookup. Never throws. */
 export function readHeaders(input: unknown): HeaderMap {
   if (input === null || typeof input !== 'object') return noHeaders
+  try {
+    if (isPlainRecord(input)) return new RecordHeaders(input)
+  } catch {
+    return noHeaders
+  }
   const map = new Map<string, string>()
   try {
     const iterate = (input as { [Symbol.iterator]?: unknown })[Symbol.iterator]

@@ -61,6 +61,9 @@ const maxDetailLength = 1_000
 // Node defines `Response` as a lazy global accessor (it loads undici): looked up once, on first use.
 let responseClass: typeof Response | null | undefined
 const isFetchResponse = (value: object): value is Response => {
+  // A plain object (the common input) is never one: skip undici's costly `instanceof` brand check.
+  const proto: unknown = Object.getPrototypeOf(value)
+  if (proto === Object.prototype || proto === null) return false
   if (responseClass === undefined) responseClass = typeof Response === 'undefined' ? null : Response
   return responseClass !== null && value instanceof responseClass
 }

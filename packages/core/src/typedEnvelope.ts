@@ -3,7 +3,7 @@ import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
 import { canonicalErrorOf, nonBlank, stringOrNull } from './build'
 import { fallbackMeaning, meaningOfEntry, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
-import { defineMember, extraMembers, readOwnData } from './json'
+import { defineMember, readOwnData, splitMembers } from './json'
 import { kindTable, type Kind } from './kinds'
 import { findRequestId } from './requestId'
 import { readResponse, type ResponseInput, type WireResponse } from './response'
@@ -89,26 +89,34 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     const response = readResponse(input)
     const error = response.body.type === 'json' ? envelopeError(response.body.value) : undefined
     if (error === undefined) return decodeByStatus(id, response, options)
-    const code = stringOrNull(readOwnData(error, 'code'))
-    const type = stringOrNull(readOwnData(error, 'type'))
+    // Each member of the envelope is read once, in one pass that also collects the unknown ones.
+    const fields = { code: null as string | null, type: null as string | null, param: null as string | null, message: undefined as unknown, docUrl: null as string | null, requestId: undefined as unknown }
+    const extensions = splitMembers(error, envelopeMembers, (key, value) => {
+      if (key === 'code') fields.code = stringOrNull(value)
+      else if (key === 'type') fields.type = stringOrNull(value)
+      else if (key === 'param') fields.param = stringOrNull(value)
+      else if (key === 'message') fields.message = value
+      else if (key === 'doc_url') fields.docUrl = stringOrNull(value)
+      else fields.requestId = value
+    })
+    const { code, param } = fields
     const status = errorStatus(response.status, undefined)
-    const meaning = withStatusRetry(meaningOf(code, type, status), status)
-    const param = stringOrNull(readOwnData(error, 'param'))
-    const message = nonBlank(readOwnData(error, 'message')) ?? kindTable[meaning.kind].message
+    const meaning = withStatusRetry(meaningOf(code, fields.type, status), status)
+    const message = nonBlank(fields.message) ?? kindTable[meaning.kind].message
     const violations: ReadonlyArray<Violation> | undefined =
       meaning.kind === 'invalid_request' && param !== null ? [{ path: param, reason: meaning.reason, message, vendorCode: code }] : undefined
     return canonicalErrorOf(meaning, {
       vendor: id,
       vendorCode: code,
-      vendorType: type,
+      vendorType: fields.type,
       status,
       message,
       param,
-      requestId: findRequestId(readOwnData(error, 'request_id'), undefined, response.headers),
-      docUrl: stringOrNull(readOwnData(error, 'doc_url')),
+      requestId: findRequestId(fields.requestId, undefined, response.headers),
+      docUrl: fields.docUrl,
       retryAfter: retryAfterOf(response, options),
       violations,
-      extensions: extraMembers(error, envelopeMembers),
+      extensions,
     })
   }
 
