@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { createAlertEngine, toPrometheusRules, type AlertEvent } from '@faultline/alerting'
 import { normalizeLine } from './capture'
 import { formatCounts, newCounts, type LineCounts } from './counts'
-import { readLines } from './lines'
+import { readLineBatches } from './lines'
 import { createProgress } from './progress'
 import { readRules } from './rulesFile'
 import { addToReport, formatReport, newReportTotals } from './report'
@@ -84,15 +84,17 @@ async function replay(
   const counts = newCounts()
   const progress = createProgress(io.stderr as NodeJS.WriteStream, `faultline ${command}`)
   try {
-    for await (const line of readLines(openInput(file, io))) {
-      counts.read++
-      const outcome = normalizeLine(line, options.vendor)
-      if (outcome.type === 'skipped') {
-        counts.skipped++
-        io.stderr.write(`line ${outcome.line}: skipped: ${outcome.problem}\n`)
-      } else if (outcome.type === 'success') counts.successes++
-      else counts.errors++
-      visit(outcome)
+    for await (const batch of readLineBatches(openInput(file, io))) {
+      for (const line of batch) {
+        counts.read++
+        const outcome = normalizeLine(line, options.vendor)
+        if (outcome.type === 'skipped') {
+          counts.skipped++
+          io.stderr.write(`line ${outcome.line}: skipped: ${outcome.problem}\n`)
+        } else if (outcome.type === 'success') counts.successes++
+        else counts.errors++
+        visit(outcome)
+      }
       progress.tick(counts.read)
     }
   } catch (error) {

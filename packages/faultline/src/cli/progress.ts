@@ -10,7 +10,6 @@ export function createProgress(stream: NodeJS.WriteStream, label: string): Progr
   let shown = false
   return {
     tick(lines) {
-      if ((lines & 1023) !== 0) return
       const now = Date.now()
       if (now - last < 200) return
       last = now
