@@ -1,9 +1,10 @@
-import type { CanonicalError } from '@faultline/core'
-import type { AlertRule, Severity } from './AlertRule'
+import { kinds, type CanonicalError } from '@faultline/core'
+import { valuesOf, type AlertRule, type GroupByField, type Severity } from './AlertRule'
 import { defaultRules } from './defaultRules'
-import { createLabeler, type LabelPolicy } from './labels'
+import { createLabeler, type Labeler, type LabelPolicy } from './labels'
 import { loadRulesOrThrow } from './loadRules'
-import { groupOf, matches } from './match'
+import { KeyedHeap, type HeapItem } from './heap'
+import { NO_VENDOR_CODE } from './match'
 import { SlidingWindow } from './window'
 
 /** A change of an alert: it started firing, or it resolved. */
@@ -73,19 +74,16 @@ export const OVERFLOW_GROUP: Readonly<Record<string, string>> = Object.freeze({ 
 /** The default cap on groups per rule. */
 export const defaultMaxGroupsPerRule = 10_000
 
+/** The sort key of the overflow group: it sorts before every other group (their keys are JSON arrays). */
 const OVERFLOW_KEY = '\u0000overflow'
 
-type GroupStatus = 'idle' | 'pending' | 'firing'
+const IDLE = 0
+const PENDING = 1
+const FIRING = 2
+type GroupStatus = typeof IDLE | typeof PENDING | typeof FIRING
 
-interface GroupState {
-  readonly key: string
-  readonly labels: Readonly<Record<string, string>>
-  readonly window: SlidingWindow
-  status: GroupStatus
-  /** When the condition became true (Prometheus' ActiveAt). */
-  since: number
-  firingSince: number
-}
+/** The error field values of a group, as one string: a Map key (not JSON: see `joinKey`). */
+type KeyOf = (error: CanonicalError) => string
 
 interface RuleState {
   readonly rule: AlertRule
@@ -93,23 +91,147 @@ interface RuleState {
   readonly windowMs: number
   readonly forMs: number
   readonly threshold: number
-  /** Every group held, least recently touched first. */
+  // The match, compiled (the kind is checked by the engine's per-kind rule lists).
+  readonly vendors: ReadonlySet<string> | undefined
+  readonly reasons: ReadonlySet<string> | undefined
+  readonly statuses: ReadonlySet<number> | undefined
+  readonly recognized: boolean | undefined
+  readonly retryable: boolean | undefined
+  readonly keyOf: KeyOf
+  /** The groups held, by key (the overflow group is apart). */
   readonly groups: Map<string, GroupState>
-  /** The groups whose condition holds (pending or firing). */
-  readonly live: Map<string, GroupState>
+  overflow: GroupState | undefined
+  /** Every group held (overflow included), least recently touched first: a doubly linked list. */
+  first: GroupState | undefined
+  last: GroupState | undefined
 }
+
+/**
+ * One group of one rule: its window (the group is the window), its alert state, its place in the
+ * least-recently-touched list of its rule and in the engine's queue of live groups.
+ */
+class GroupState extends SlidingWindow implements HeapItem {
+  /** In the queue (pending or firing) at this index, else -1. */
+  heapIndex = -1
+  status: GroupStatus = IDLE
+  /** Pending: when the condition became true (Prometheus' ActiveAt); firing: when it started firing. */
+  since = Number.NaN
+  prev: GroupState | undefined = undefined
+  next: GroupState | undefined = undefined
+  private labelsMemo: Readonly<Record<string, string>> | undefined = undefined
+
+  constructor(
+    readonly state: RuleState,
+    /** The key in `state.groups`, or `OVERFLOW_KEY` for the overflow group. */
+    readonly key: string,
+  ) {
+    super(state.windowMs)
+  }
+
+  /** Whether this is its rule's overflow group (whose labels are set when it is made). */
+  get isOverflow(): boolean {
+    return this.labelsMemo === OVERFLOW_GROUP
+  }
+
+  /** Makes this group its rule's overflow group. */
+  markOverflow(): void {
+    this.labelsMemo = OVERFLOW_GROUP
+  }
+
+  /** The group's labels (made once, on first use: most groups never fire). */
+  get labels(): Readonly<Record<string, string>> {
+    if (this.labelsMemo === undefined) {
+      const fields = this.state.rule.groupBy
+      const values = splitKey(this.key, fields.length)
+      const labels: Record<string, string> = {}
+      fields.forEach((field, index) => {
+        labels[field] = values[index] as string
+      })
+      this.labelsMemo = Object.freeze(labels)
+    }
+    return this.labelsMemo
+  }
+
+  /** The key events and alerts are ordered by: the group's values as a JSON array (the overflow group first). */
+  sortKey(): string {
+    if (this.isOverflow) return OVERFLOW_KEY
+    const labels = this.labels
+    return JSON.stringify(this.state.rule.groupBy.map((field) => labels[field]))
+  }
+
+  /** How many entries the window ending at `now` holds, when no entry is later than `now`. */
+  countNow(now: number): number {
+    return this.times.length - this.upperBound(now - this.length)
+  }
+}
+
+// Group keys: one value is its own key; several are joined by U+0000, each escaped first when it holds U+0000
+// or U+0001 (U+0001 → U+0001 U+0001, U+0000 → U+0001 U+0002), so that distinct value lists never share a key.
+const SEPARATOR = '\u0000'
+const needsEscape = (value: string): boolean => value.indexOf('\u0000') !== -1 || value.indexOf('\u0001') !== -1
+const escapePart = (value: string): string =>
+  needsEscape(value) ? value.replaceAll('\u0001', '\u0001\u0001').replaceAll('\u0000', '\u0001\u0002') : value
+const unescapePart = (part: string): string => {
+  if (part.indexOf('\u0001') === -1) return part
+  let value = ''
+  for (let i = 0; i < part.length; i++) {
+    const char = part.charAt(i)
+    if (char !== '\u0001') value += char
+    else value += part.charAt(++i) === '\u0001' ? '\u0001' : '\u0000'
+  }
+  return value
+}
+
+const joinKey = (values: ReadonlyArray<string>): string => (values.length === 1 ? (values[0] as string) : values.map(escapePart).join(SEPARATOR))
+
+const splitKey = (key: string, fields: number): ReadonlyArray<string> =>
+  fields === 0 ? [] : fields === 1 ? [key] : key.split(SEPARATOR).map(unescapePart)
+
+/** The value an error gives a group-by field, bounded exactly like `groupOf` (and the metrics). */
+const fieldOf = (field: GroupByField, labeler: Labeler): ((error: CanonicalError) => string) => {
+  switch (field) {
+    case 'vendor':
+      return (error) => labeler.vendor(error.vendor)
+    case 'kind':
+      return (error) => error.kind
+    case 'reason':
+      return (error) => labeler.reason(error.reason)
+    case 'status':
+      return (error) => labeler.status(error.status)
+    case 'vendorCode':
+      return (error) => error.vendorCode ?? NO_VENDOR_CODE
+  }
+}
+
+/** Computes a rule's group key of an error without building its labels. */
+const compileKey = (groupBy: ReadonlyArray<GroupByField>, labeler: Labeler): KeyOf => {
+  const fields = groupBy.map((field) => fieldOf(field, labeler))
+  const [a, b, c] = fields
+  if (a === undefined) return () => ''
+  if (b === undefined) return a
+  if (c === undefined && fields.length === 2) return (error) => escapePart(a(error)) + SEPARATOR + escapePart(b(error))
+  return (error) => fields.map((field) => escapePart(field(error))).join(SEPARATOR)
+}
+
+const setOf = <A>(values: ReadonlyArray<A> | undefined): ReadonlySet<A> | undefined => (values === undefined ? undefined : new Set(values))
+
+/** Whether `error` satisfies the match of `state` besides its kind (see `matches`, which this mirrors). */
+const acceptsBesidesKind = (state: RuleState, error: CanonicalError): boolean =>
+  (state.vendors === undefined || state.vendors.has(error.vendor)) &&
+  (state.reasons === undefined || state.reasons.has(error.reason)) &&
+  (state.recognized === undefined || state.recognized === error.recognized) &&
+  (state.retryable === undefined || state.retryable === error.retryable) &&
+  (error.status === null ? state.statuses === undefined : state.statuses === undefined || state.statuses.has(error.status))
 
 interface Change {
   readonly event: AlertEvent
-  readonly ruleIndex: number
-  readonly key: string
+  readonly group: GroupState
 }
 
-const byInstantRuleGroup = (a: Change, b: Change): number =>
-  a.event.at - b.event.at || a.ruleIndex - b.ruleIndex || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-const keyOf = (rule: AlertRule, group: Readonly<Record<string, string>>): string =>
-  group.__overflow__ === 'true' ? OVERFLOW_KEY : JSON.stringify(rule.groupBy.map((field) => group[field] ?? ''))
+const byInstantRuleGroup = (a: Change, b: Change): number =>
+  a.event.at - b.event.at || a.group.state.index - b.group.state.index || compareStrings(a.group.sortKey(), b.group.sortKey())
 
 const checkInstant = (at: number, method: string): void => {
   if (typeof at !== 'number' || !Number.isFinite(at)) {
@@ -135,6 +257,13 @@ const checkInstant = (at: number, method: string): void => {
  * rule plus one overflow group; groups that are quiet and empty are dropped. No timers: time moves only
  * through `observe` and `advance`.
  *
+ * Cost: an observation touches only the groups it falls in (one per matching rule; rules are looked up by
+ * the error's kind) and the live (pending or firing) groups whose state changes by its instant: live groups
+ * wait in a priority queue keyed by the instant of their next change (a pending group firing after
+ * `forSeconds`, a group's window dropping below the threshold when its k-th newest error leaves it). A
+ * queued key may be early (new errors only push a group's next change later), never late: a group reached
+ * too early is re-queued at its real instant.
+ *
  * @example
  * const engine = createAlertEngine(defaultRules)
  * for (const event of engine.observe(normalizeError('medblocks', response)!, Date.now())) notify(event)
@@ -153,9 +282,29 @@ export function createAlertEngine(rules: ReadonlyArray<AlertRule> = defaultRules
     windowMs: rule.threshold.windowSeconds * 1000,
     forMs: (rule.forSeconds ?? 0) * 1000,
     threshold: rule.threshold.count,
+    vendors: setOf(valuesOf(rule.match.vendor)),
+    reasons: setOf(valuesOf(rule.match.reason)),
+    statuses: setOf(valuesOf(rule.match.status)),
+    recognized: rule.match.recognized,
+    retryable: rule.match.retryable,
+    keyOf: compileKey(rule.groupBy, labeler),
     groups: new Map(),
-    live: new Map(),
+    overflow: undefined,
+    first: undefined,
+    last: undefined,
   }))
+  const byId = new Map<string, RuleState>()
+  for (const state of states) if (!byId.has(state.rule.id)) byId.set(state.rule.id, state)
+  // The rules that may match an error of each kind, in rule order; `anyKind` for a kind the core does not know.
+  const anyKind = states.filter((state) => state.rule.match.kind === undefined)
+  const byKind = new Map<string, ReadonlyArray<RuleState>>(
+    kinds.map((kind) => [kind, states.filter((state) => valuesOf(state.rule.match.kind)?.includes(kind) ?? true)]),
+  )
+
+  /** The live (pending or firing) groups, keyed by the instant of their next change, or earlier. */
+  const queue = new KeyedHeap<GroupState>()
+  /** Groups taken from the queue by `evaluateDue`, reused. */
+  const due: Array<GroupState> = []
 
   let now = Number.NEGATIVE_INFINITY
   /** Whether the instant `now` is complete (no error stamped `now` can change what was decided for it). */
@@ -163,162 +312,238 @@ export function createAlertEngine(rules: ReadonlyArray<AlertRule> = defaultRules
   let late = 0
   let overflowed = 0
 
-  const change = (state: RuleState, group: GroupState, type: AlertEvent['type'], at: number): Change => ({
-    event: { type, ruleId: state.rule.id, severity: state.rule.severity, group: group.labels, at, count: group.window.countAt(at) },
-    ruleIndex: state.index,
-    key: group.key,
-  })
+  const change = (group: GroupState, type: AlertEvent['type'], at: number, count: number): Change => {
+    const { rule } = group.state
+    return { event: { type, ruleId: rule.id, severity: rule.severity, group: group.labels, at, count }, group }
+  }
+
+  /**
+   * The instant from which a live group's condition stops holding, if no error arrives: its `k`-th newest
+   * error leaves the window then. Never before `now`: a live group held at every instant before `now`, and
+   * when that error was pruned at `now` (it left the window at `now`), the window no longer holds it.
+   */
+  const dropOf = (group: GroupState): number => {
+    const drop = group.dropsBelowAt(group.state.threshold)
+    return drop > now ? drop : now
+  }
+
+  /** The instant of a live group's next change: firing (if pending) or dropping below the threshold. */
+  const nextChangeOf = (group: GroupState, drop: number): number => {
+    if (group.status !== PENDING) return drop
+    const fireAt = group.since + group.state.forMs
+    return fireAt < drop ? fireAt : drop
+  }
 
   /** Reports what happens before `bound` (or at it, when `inclusive`), when no error arrives in between. */
-  const settle = (bound: number, inclusive: boolean): Array<Change> => {
-    const changes: Array<Change> = []
-    const reached = (instant: number) => (inclusive ? instant <= bound : instant < bound)
-    for (const state of states) {
-      for (const group of state.live.values()) {
-        const drop = group.window.dropsBelowAt(state.threshold)
-        if (group.status === 'pending') {
-          const fireAt = group.since + state.forMs
-          if (fireAt < drop && reached(fireAt)) {
-            group.status = 'firing'
-            group.firingSince = fireAt
-            changes.push(change(state, group, 'firing', fireAt))
-          }
-        }
-        if (reached(drop)) {
-          if (group.status === 'firing') changes.push(change(state, group, 'resolved', drop))
-          group.status = 'idle'
-          state.live.delete(group.key)
+  const settle = (bound: number, inclusive: boolean, changes: Array<Change>): void => {
+    for (;;) {
+      const key = queue.peekKey()
+      if (inclusive ? key > bound : key >= bound) return
+      const group = queue.peek() as GroupState
+      const drop = dropOf(group)
+      if (group.status === PENDING) {
+        const fireAt = group.since + group.state.forMs
+        if (fireAt < drop && (inclusive ? fireAt <= bound : fireAt < bound)) {
+          group.status = FIRING
+          group.since = fireAt
+          changes.push(change(group, 'firing', fireAt, group.countAt(fireAt)))
         }
       }
+      if (inclusive ? drop <= bound : drop < bound) {
+        if (group.status === FIRING) changes.push(change(group, 'resolved', drop, group.countAt(drop)))
+        group.status = IDLE
+        queue.remove(group)
+        // A live group's window was kept pruned up to the clock; an idle one keeps what it held then.
+        group.prune(now)
+      } else queue.update(group, nextChangeOf(group, drop))
     }
-    return changes.sort(byInstantRuleGroup)
   }
 
-  /** Starts and fires what holds at `now` after new errors; never resolves (more errors may arrive at `now`). */
-  const evaluateNow = (touched: ReadonlyArray<readonly [RuleState, GroupState]>): Array<Change> => {
-    for (const [state, group] of touched) {
-      if (group.status === 'idle' && group.window.countAt(now) >= state.threshold) {
-        group.status = 'pending'
+  /** After the clock moved to a new instant `now`: fires the pending groups whose `forSeconds` end at `now`. */
+  const evaluateDue = (changes: Array<Change>): void => {
+    while (queue.size > 0 && queue.peekKey() <= now) due.push(queue.pop() as GroupState)
+    for (const group of due) {
+      const drop = dropOf(group)
+      if (group.status === PENDING && group.since + group.state.forMs <= now && drop > now) {
+        group.status = FIRING
         group.since = now
-        state.live.set(group.key, group)
+        changes.push(change(group, 'firing', now, group.countNow(now)))
       }
+      queue.push(group, nextChangeOf(group, drop))
     }
-    const changes: Array<Change> = []
-    for (const state of states) {
-      for (const group of state.live.values()) {
-        if (group.status === 'pending' && group.since + state.forMs <= now && group.window.countAt(now) >= state.threshold) {
-          group.status = 'firing'
-          group.firingSince = now
-          changes.push(change(state, group, 'firing', now))
-        }
-      }
-    }
-    return changes.sort(byInstantRuleGroup)
+    due.length = 0
   }
 
-  /** Drops quiet groups from the least recently touched end; prunes the live ones. */
+  /** Starts and fires what holds at `now` in a group that has just counted an error; never resolves. */
+  const evaluateTouched = (group: GroupState, changes: Array<Change> | undefined): Array<Change> | undefined => {
+    const state = group.state
+    const count = group.size // pruned at `now`, and no entry is later than `now`
+    if (count < state.threshold) return changes
+    if (group.status === IDLE) {
+      group.status = PENDING
+      group.since = now
+    }
+    if (group.status === PENDING && group.since + state.forMs <= now) {
+      group.status = FIRING
+      group.since = now
+      ;(changes ??= []).push(change(group, 'firing', now, count))
+    }
+    if (group.heapIndex === -1) queue.push(group, nextChangeOf(group, dropOf(group)))
+    else if (group.status === FIRING && queue.keyOf(group) <= now) queue.update(group, dropOf(group))
+    return changes
+  }
+
+  const unlink = (state: RuleState, group: GroupState): void => {
+    const { prev, next } = group
+    if (prev === undefined) state.first = next
+    else prev.next = next
+    if (next === undefined) state.last = prev
+    else next.prev = prev
+    group.prev = undefined
+    group.next = undefined
+  }
+
+  const append = (state: RuleState, group: GroupState): void => {
+    const last = state.last
+    group.prev = last
+    if (last === undefined) state.first = group
+    else last.next = group
+    state.last = group
+  }
+
+  /** Drops quiet groups from the least recently touched end of every rule. */
   const sweep = (): void => {
     for (const state of states) {
-      for (const group of state.groups.values()) {
-        const newest = group.window.newest()
-        if (group.status !== 'idle' || (newest !== undefined && newest > now - state.windowMs)) break
-        state.groups.delete(group.key)
+      const horizon = now - state.windowMs
+      let group = state.first
+      while (group !== undefined && group.status === IDLE) {
+        const newest = group.newest()
+        if (newest !== undefined && newest > horizon) break
+        const next = group.next
+        unlink(state, group)
+        if (group === state.overflow) state.overflow = undefined
+        else state.groups.delete(group.key)
+        group = next
       }
-      for (const group of state.live.values()) group.window.prune(now)
     }
   }
 
   const groupFor = (state: RuleState, error: CanonicalError): GroupState => {
-    const labels = groupOf(state.rule.groupBy, error, labeler)
-    let key = keyOf(state.rule, labels)
+    const key = state.keyOf(error)
     let group = state.groups.get(key)
     if (group === undefined) {
-      const held = state.groups.size - (state.groups.has(OVERFLOW_KEY) ? 1 : 0)
-      if (held >= maxGroups) {
+      if (state.groups.size >= maxGroups) {
         overflowed += 1
-        key = OVERFLOW_KEY
-        group = state.groups.get(key)
-      }
-      group ??= {
-        key,
-        labels: key === OVERFLOW_KEY ? OVERFLOW_GROUP : Object.freeze(labels),
-        window: new SlidingWindow(state.windowMs),
-        status: 'idle',
-        since: now,
-        firingSince: now,
+        group = state.overflow
+        if (group === undefined) {
+          group = new GroupState(state, OVERFLOW_KEY)
+          group.markOverflow()
+          state.overflow = group
+          append(state, group)
+          return group
+        }
+      } else {
+        group = new GroupState(state, key)
+        state.groups.set(key, group)
+        append(state, group)
+        return group
       }
     }
-    // Re-inserting keeps the map ordered by last touch, so `sweep` finds quiet groups at the front.
-    state.groups.delete(key)
-    state.groups.set(key, group)
+    // Moving it to the end keeps the list ordered by last touch, so `sweep` finds quiet groups at the front.
+    if (state.last !== group) {
+      unlink(state, group)
+      append(state, group)
+    }
     return group
+  }
+
+  const eventsOf = (changes: Array<Change> | undefined): Array<AlertEvent> => {
+    if (changes === undefined || changes.length === 0) return []
+    if (changes.length > 1) changes.sort(byInstantRuleGroup)
+    return changes.map((c) => c.event)
   }
 
   return {
     rules: validated,
     observe(error, at) {
       checkInstant(at, 'observe')
-      const changes: Array<Change> = []
-      if (at > now) {
-        changes.push(...settle(at, false))
+      let changes: Array<Change> | undefined
+      const moved = at > now
+      if (moved) {
+        if (queue.size > 0 && queue.peekKey() < at) settle(at, false, (changes = []))
         now = at
         settled = false
       }
-      const touched: Array<readonly [RuleState, GroupState]> = []
-      for (const state of states) {
-        if (!matches(state.rule.match, error)) continue
+      const candidates = byKind.get(error.kind) ?? anyKind
+      for (let i = 0; i < candidates.length; i++) {
+        const state = candidates[i] as RuleState
+        if (!acceptsBesidesKind(state, error)) continue
         if (at <= now - state.windowMs) {
           late += 1
           continue
         }
         const group = groupFor(state, error)
-        group.window.insert(at)
-        group.window.prune(now)
-        touched.push([state, group])
+        group.insert(at)
+        group.prune(now)
+        changes = evaluateTouched(group, changes)
       }
-      changes.push(...evaluateNow(touched))
+      if (moved && queue.size > 0 && queue.peekKey() <= now) evaluateDue((changes ??= []))
       sweep()
-      return changes.map((c) => c.event)
+      return eventsOf(changes)
     },
     advance(at) {
       checkInstant(at, 'advance')
       if (at < now || (at === now && settled)) return []
-      const changes = settle(at, true)
+      const changes: Array<Change> = []
+      settle(at, true, changes)
       now = at
       settled = true
       sweep()
-      return changes.map((c) => c.event)
+      return eventsOf(changes)
     },
     active() {
+      const firing: Array<Array<GroupState>> = states.map(() => [])
+      for (const group of queue.values()) if (group.status === FIRING) firing[group.state.index]?.push(group)
       const alerts: Array<Alert> = []
       for (const state of states) {
-        const firing = [...state.live.values()].filter((group) => group.status === 'firing')
-        firing.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-        for (const group of firing) {
+        const groups = (firing[state.index] ?? []).map((group) => ({ group, key: group.sortKey() }))
+        groups.sort((a, b) => compareStrings(a.key, b.key))
+        for (const { group } of groups) {
           alerts.push({
             ruleId: state.rule.id,
             severity: state.rule.severity,
             group: group.labels,
             summary: state.rule.summary,
             runbook: state.rule.runbook,
-            since: group.firingSince,
-            count: group.window.countAt(now),
+            since: group.since,
+            count: group.countAt(now),
           })
         }
       }
       return alerts
     },
     count(ruleId, group) {
-      const state = states.find((candidate) => candidate.rule.id === ruleId)
-      const held = state?.groups.get(keyOf(state.rule, group))
-      return held === undefined ? 0 : held.window.countAt(now)
+      const state = byId.get(ruleId)
+      if (state === undefined) return 0
+      let held: GroupState | undefined
+      if (group.__overflow__ === 'true') held = state.overflow
+      else {
+        const values = state.rule.groupBy.map((field) => group[field] ?? '')
+        // A value that is not a string names no group (group values are strings).
+        held = values.every((value) => typeof value === 'string') ? state.groups.get(joinKey(values)) : undefined
+      }
+      return held === undefined ? 0 : held.countAt(now)
     },
     stats() {
       let groups = 0
       let timestamps = 0
       for (const state of states) {
-        groups += state.groups.size
-        for (const group of state.groups.values()) timestamps += group.window.size
+        for (let group = state.first; group !== undefined; group = group.next) {
+          groups += 1
+          // Live groups are pruned lazily; the figure is the one of a window pruned up to the clock.
+          if (group.status !== IDLE) group.prune(now)
+          timestamps += group.size
+        }
       }
       return { groups, timestamps, late, overflowed }
     },

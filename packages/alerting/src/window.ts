@@ -3,12 +3,14 @@
  * of `[t, t + length)`: the window ending at `now` holds the entries of `(now - length, now]`.
  *
  * Memory is one number per entry still inside the window: `prune` drops the rest from the front, and the
- * array is compacted once the dropped prefix outgrows the live part. Entries may arrive out of order;
- * in-order arrivals cost O(1), out-of-order ones a binary search and a splice.
+ * array is compacted in place once the dropped prefix outgrows the live part. Entries may arrive out of
+ * order; in-order arrivals cost O(1) (amortized, pruning included), out-of-order ones a binary search and a
+ * splice.
  */
 export class SlidingWindow {
-  private times: Array<number> = []
-  private head = 0
+  /** The entries, sorted; those before `head` are dropped. A plain array of doubles (stored unboxed). */
+  protected times: Array<number> = []
+  protected head = 0
 
   /** @param length the window's length, in the same unit as the timestamps (ms in the engine). */
   constructor(readonly length: number) {}
@@ -19,12 +21,13 @@ export class SlidingWindow {
   }
 
   /** The first index (from the live head) whose entry is later than `t`. */
-  private upperBound(t: number): number {
+  protected upperBound(t: number): number {
+    const times = this.times
     let low = this.head
-    let high = this.times.length
+    let high = times.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if ((this.times[middle] as number) <= t) low = middle + 1
+      if ((times[middle] as number) <= t) low = middle + 1
       else high = middle
     }
     return low
@@ -32,21 +35,39 @@ export class SlidingWindow {
 
   /** Adds an entry stamped `at`, keeping the entries sorted. */
   insert(at: number): void {
-    const last = this.times[this.times.length - 1]
-    if (this.size === 0 || last === undefined || at >= last) this.times.push(at)
-    else this.times.splice(this.upperBound(at), 0, at)
+    const times = this.times
+    const length = times.length
+    if (length === this.head) {
+      // A fresh array of one: most windows hold few entries, and a push would reserve room for 17.
+      this.times = [at]
+      this.head = 0
+    } else if (at >= (times[length - 1] as number)) times.push(at)
+    else times.splice(this.upperBound(at), 0, at)
   }
 
   /** Drops the entries no window ending at `now` or later holds: those stamped `now - length` or earlier. */
   prune(now: number): void {
-    this.head = this.upperBound(now - this.length)
-    if (this.head === this.times.length) {
+    const times = this.times
+    const length = times.length
+    const bound = now - this.length
+    let head = this.head
+    if (head === length || (times[head] as number) > bound) return
+    // Usually one or two entries leave per call: step over a few, then search.
+    const stop = head + 8 < length ? head + 8 : length
+    while (head < stop && (times[head] as number) <= bound) head += 1
+    if (head === stop && head < length && (times[head] as number) <= bound) {
+      this.head = head
+      head = this.upperBound(bound)
+    }
+    if (head === length) {
       this.times = []
       this.head = 0
-    } else if (this.head > 64 && this.head * 2 > this.times.length) {
-      this.times = this.times.slice(this.head)
+    } else if (head > 64 && head * 2 > length) {
+      const live = length - head
+      for (let i = 0; i < live; i++) times[i] = times[head + i] as number
+      times.length = live
       this.head = 0
-    }
+    } else this.head = head
   }
 
   /** How many entries the window ending at `t` holds: those stamped in `(t - length, t]`. */
@@ -56,7 +77,7 @@ export class SlidingWindow {
 
   /** The latest entry, if any. */
   newest(): number | undefined {
-    return this.size === 0 ? undefined : this.times[this.times.length - 1]
+    return this.times.length === this.head ? undefined : this.times[this.times.length - 1]
   }
 
   /**
@@ -64,7 +85,7 @@ export class SlidingWindow {
    * newest entry's stamp plus the length. `-Infinity` when it already holds fewer than `k`.
    */
   dropsBelowAt(k: number): number {
-    const kthNewest = this.size >= k ? this.times[this.times.length - k] : undefined
-    return kthNewest === undefined ? Number.NEGATIVE_INFINITY : kthNewest + this.length
+    const index = this.times.length - k
+    return index >= this.head ? (this.times[index] as number) + this.length : Number.NEGATIVE_INFINITY
   }
 }

@@ -77,6 +77,19 @@ describe('createAlertEngine: threshold and window', () => {
     expect(brief(engine.observe(errors.medipimInactiveKey(), 61_500))).toEqual(['resolved@61000:2:{"vendor":"medblocks"}'])
   })
 
+  it('resolves at the instant an error leaves the window even when another group was observed at that instant', () => {
+    // Regression: the error of 0 s leaves at 1 s; observing another group at 1 s pruned it, and the
+    // resolution was then reported at -Infinity with count 0.
+    const engine = createAlertEngine([rule({ threshold: { count: 1, windowSeconds: 1 } })])
+    engine.observe(errors.medblocksInvalidApiKey(), 0)
+    engine.observe(errors.medipimInactiveKey(), 1_000)
+    expect(engine.stats()).toMatchObject({ groups: 2, timestamps: 1 }) // the error of 0 s is no longer held
+    expect(engine.advance(5_000).map((e) => `${e.type}@${e.at}:${e.count}:${e.group.vendor}`)).toEqual([
+      'resolved@1000:0:medblocks',
+      'resolved@2000:0:medipim',
+    ])
+  })
+
   it('keeps one window and one alert per group', () => {
     const engine = createAlertEngine([rule()])
     for (const at of [1_000, 2_000]) engine.observe(key(), at)

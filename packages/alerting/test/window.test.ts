@@ -57,4 +57,33 @@ describe('SlidingWindow', () => {
       ),
     )
   })
+
+  it('stays exact over long streams pruned as they go (in-place compaction, multi-entry prunes)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.record({ step: fc.integer({ min: -5, max: 10 }), copies: fc.integer({ min: 1, max: 3 }) }), { minLength: 100, maxLength: 400 }),
+        (length, steps) => {
+          const window = new SlidingWindow(length)
+          let model: Array<number> = []
+          let now = 0
+          for (const { step, copies } of steps) {
+            const at = Math.max(now - length + 1, now + step) // never below the pruning point
+            now = Math.max(now, at)
+            for (let i = 0; i < copies; i++) {
+              window.insert(at)
+              model.push(at)
+            }
+            window.prune(now)
+            model = model.filter((t) => t > now - length).sort((a, b) => a - b)
+            expect(window.size).toBe(model.length)
+            expect(window.countAt(now)).toBe(model.length)
+            expect(window.newest()).toBe(model[model.length - 1])
+            expect(window.dropsBelowAt(2)).toBe(model.length >= 2 ? (model[model.length - 2] as number) + length : Number.NEGATIVE_INFINITY)
+          }
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
 })
