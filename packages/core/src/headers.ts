@@ -38,6 +38,15 @@ const add = (map: Map<string, string>, name: unknown, value: unknown): void => {
 const hasOwnProperty = Object.prototype.hasOwnProperty
 const maxHeaderKeys = 10_000
 
+// A name with no ASCII upper-case letter and nothing outside ASCII is its own lower case.
+const isLowerCaseName = (key: string): boolean => {
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i)
+    if ((code >= 65 && code <= 90) || code > 127) return false
+  }
+  return true
+}
+
 const boundedKeys = (record: object): ReadonlyArray<string> => {
   const keys = Object.keys(record)
   return keys.length > maxHeaderKeys ? keys.slice(0, maxHeaderKeys) : keys
@@ -51,26 +60,28 @@ const boundedKeys = (record: object): ReadonlyArray<string> => {
 class RecordHeaders implements ReadonlyMap<string, string> {
   #all: Map<string, string> | undefined
   #keys: ReadonlyArray<string> | undefined
+  #lowerCase: boolean | undefined
 
   constructor(private readonly record: object) {}
 
   /** The header's value; `name` in lower case, as with the `Map` this stands in for. */
   get(name: string): string | undefined {
-    const wanted = name
     const record = this.record as Record<string, unknown>
-    let found: string | undefined
     try {
-      // The keys are listed once per response; each lookup compares lengths before it compares names.
       this.#keys ??= boundedKeys(record)
+      // Most records name every header in lower case, once: then a lookup is one own-member read.
+      this.#lowerCase ??= this.#keys.every(isLowerCaseName)
+      if (this.#lowerCase) return hasOwnProperty.call(record, name) ? headerValue(record[name]) : undefined
+      let found: string | undefined
       for (const key of this.#keys) {
-        if (key.length !== wanted.length || (key !== wanted && key.toLowerCase() !== wanted)) continue
+        if (key.length !== name.length || key.toLowerCase() !== name) continue
         const text = headerValue(record[key])
         if (text !== undefined) found = found === undefined ? text : `${found}, ${text}`
       }
-    } catch {
       return found
+    } catch {
+      return undefined
     }
-    return found
   }
 
   has(name: string): boolean {
