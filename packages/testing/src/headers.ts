@@ -50,3 +50,28 @@ export const requestId: fc.Arbitrary<string> = fc.oneof(fc.uuid(), fc.stringMatc
 export const extraMemberValue: fc.Arbitrary<unknown> = fc
   .jsonValue({ maxDepth: 3 })
   .map((value) => JSON.parse(JSON.stringify(value)) as unknown)
+
+/**
+ * The headers a vendor response carries, in any of the three accepted forms: `Retry-After` in every form
+ * (valid or not), a `Date` around `now`, a request id under either name, a content type from `contentTypes`,
+ * and unrelated headers.
+ */
+export function responseHeaders(now: number, contentTypes: ReadonlyArray<string>): fc.Arbitrary<Record<string, string> | Array<[string, string]> | Headers> {
+  return fc
+    .record({
+      retryAfter: fc.option(retryAfterValue(now), { nil: undefined }),
+      date: fc.option(fc.integer({ min: -600, max: 600 }).map((s) => httpDate(now + s * 1000)), { nil: undefined }),
+      requestId: fc.option(requestId, { nil: undefined }),
+      requestIdName: fc.constantFrom('x-request-id', 'request-id'),
+      contentType: fc.option(fc.constantFrom(...contentTypes), { nil: undefined }),
+      unrelated: unrelatedHeaders,
+    })
+    .chain(({ retryAfter, date, requestId, requestIdName, contentType, unrelated }) => {
+      const record: Record<string, string> = { ...unrelated }
+      if (retryAfter !== undefined) record['retry-after'] = retryAfter
+      if (date !== undefined) record.date = date
+      if (requestId !== undefined) record[requestIdName] = requestId
+      if (contentType !== undefined) record['content-type'] = contentType
+      return headersInAnyForm(record)
+    })
+}

@@ -1,6 +1,6 @@
 export { canonicalErrorArbitrary, violation } from './canonicalError'
 export type { CanonicalErrorOptions } from './canonicalError'
-export { extraMemberValue, headersInAnyForm, httpDate, requestId, retryAfterValue, unrelatedHeaders } from './headers'
+export { extraMemberValue, headersInAnyForm, httpDate, requestId, responseHeaders, retryAfterValue, unrelatedHeaders } from './headers'
 export type { HeaderRecord } from './headers'
 export { medblocksNormalFormResponse, medblocksWireResponse } from './medblocks'
 export { scribeNormalFormResponse, scribeWireResponse } from './scribe'

@@ -12,6 +12,11 @@ export interface AdapterLawOptions {
   readonly now?: number
   /** Runs per law (default 1,000). */
   readonly numRuns?: number
+  /**
+   * The least share of `anyResponse` cases that must decode to an error for L2 and L3 to count (default 0):
+   * a generator that produces only successes would check the laws on nothing.
+   */
+  readonly minimumErrorShare?: number
 }
 
 const same = (label: string, actual: unknown, expected: unknown): void => {
@@ -34,6 +39,12 @@ export function adapterLaws(adapter: Adapter, options: AdapterLawOptions) {
   const decodeOptions = { now: options.now ?? Date.UTC(2026, 10, 23, 12, 0, 0) }
   const parameters = { numRuns: options.numRuns ?? 1000 }
   const decode = (wire: unknown) => adapter.decode(wire as never, decodeOptions)
+  const enoughErrors = (law: string, errors: number): void => {
+    const share = errors / parameters.numRuns
+    if (share < (options.minimumErrorShare ?? 0)) {
+      throw new Error(`${law}: only ${errors} of ${parameters.numRuns} generated responses were errors: the law was checked on too little`)
+    }
+  }
   return {
     /** L1: `encode(decode(w))` deep-equals `w` for every `w` in the normal form. */
     l1(): void {
@@ -48,26 +59,32 @@ export function adapterLaws(adapter: Adapter, options: AdapterLawOptions) {
     },
     /** L2: `decode(encode(decode(w)))` deep-equals `decode(w)` for every response (truncated trees excepted, §2). */
     l2(): void {
+      let errors = 0
       fc.assert(
         fc.property(options.anyResponse, (wire) => {
           const decoded = decode(wire)
           if (decoded === null || decoded.truncated) return
+          errors++
           same('L2: decode(encode(decode(w))) differs from decode(w)', decode(adapter.encode(decoded)), decoded)
         }),
         parameters,
       )
+      enoughErrors('L2', errors)
     },
     /** L3: every output of `decode` satisfies `CanonicalError.is` and survives JSON unchanged. */
     l3(): void {
+      let errors = 0
       fc.assert(
         fc.property(options.anyResponse, (wire) => {
           const decoded = decode(wire)
           if (decoded === null) return
+          errors++
           if (!CanonicalError.is(decoded)) throw new Error(`L3: not a CanonicalError: ${JSON.stringify(decoded)}`)
           same('L3: the error changed through JSON', JSON.parse(JSON.stringify(decoded)), decoded)
         }),
         parameters,
       )
+      enoughErrors('L3', errors)
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { WireResponse } from '@faultline/core'
 import { errCodeCategories, medableCatalog } from '@faultline/medable'
 import fc from 'fast-check'
-import { extraMemberValue, headersInAnyForm, requestId, retryAfterValue, unrelatedHeaders } from './headers'
+import { extraMemberValue, requestId, responseHeaders } from './headers'
 
 /** A Medable fault as JSON data: `object: "fault"` and any of its members. */
 export type MedableFaultBody = Record<string, unknown>
@@ -197,22 +197,6 @@ export function medableWireResponse(options: MedableWireResponseOptions = {}): f
     { weight: 2, arbitrary: successBody },
     { weight: 1, arbitrary: fc.constantFrom('', '<html><body><h1>502 Bad Gateway</h1></body></html>', 'upstream connect error', '{"object":', undefined, null, [], { object: 'Fault' }) },
   )
-  const headers = fc
-    .record({
-      retryAfter: fc.option(retryAfterValue(now), { nil: undefined }),
-      date: fc.option(fc.integer({ min: -600, max: 600 }).map((s) => new Date(now + s * 1000).toUTCString()), { nil: undefined }),
-      requestId: fc.option(requestId, { nil: undefined }),
-      requestIdName: fc.constantFrom('x-request-id', 'request-id'),
-      contentType: fc.option(fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/x-ndjson', 'text/html'), { nil: undefined }),
-      unrelated: unrelatedHeaders,
-    })
-    .chain(({ retryAfter, date, requestId, requestIdName, contentType, unrelated }) => {
-      const record: Record<string, string> = { ...unrelated }
-      if (retryAfter !== undefined) record['retry-after'] = retryAfter
-      if (date !== undefined) record.date = date
-      if (requestId !== undefined) record[requestIdName] = requestId
-      if (contentType !== undefined) record['content-type'] = contentType
-      return headersInAnyForm(record)
-    })
+  const headers = responseHeaders(now, ['application/json', 'application/json; charset=utf-8', 'application/x-ndjson', 'text/html'])
   return fc.record({ status: httpStatus, headers, body })
 }

@@ -1,6 +1,6 @@
 import type { Catalog, EnvelopeType, WireResponse } from '@faultline/core'
 import fc from 'fast-check'
-import { extraMemberValue, headersInAnyForm, requestId, retryAfterValue, unrelatedHeaders } from './headers'
+import { extraMemberValue, requestId, responseHeaders } from './headers'
 
 /** What a typed-envelope vendor's arbitraries are built from. */
 export interface TypedEnvelopeVendor {
@@ -104,22 +104,6 @@ export function typedEnvelopeWireResponse(
     { weight: 1, arbitrary: fc.constantFrom('', '<html><body><h1>502 Bad Gateway</h1></body></html>', 'upstream connect error', '{"error":', '{"data":[]}', '{"error":"Unauthorized"}') },
     { weight: 1, arbitrary: fc.constantFrom(undefined, null, { data: { id: 'pat_1' } }, [], { error: [] }) },
   )
-  const headers = fc
-    .record({
-      retryAfter: fc.option(retryAfterValue(now), { nil: undefined }),
-      date: fc.option(fc.integer({ min: -600, max: 600 }).map((s) => new Date(now + s * 1000).toUTCString()), { nil: undefined }),
-      requestId: fc.option(requestId, { nil: undefined }),
-      requestIdName: fc.constantFrom('x-request-id', 'request-id'),
-      contentType: fc.option(fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html', 'text/plain'), { nil: undefined }),
-      unrelated: unrelatedHeaders,
-    })
-    .chain(({ retryAfter, date, requestId, requestIdName, contentType, unrelated }) => {
-      const record: Record<string, string> = { ...unrelated }
-      if (retryAfter !== undefined) record['retry-after'] = retryAfter
-      if (date !== undefined) record.date = date
-      if (requestId !== undefined) record[requestIdName] = requestId
-      if (contentType !== undefined) record['content-type'] = contentType
-      return headersInAnyForm(record)
-    })
+  const headers = responseHeaders(now, ['application/json', 'application/json; charset=utf-8', 'text/html', 'text/plain'])
   return fc.record({ status: statuses, headers, body })
 }
