@@ -59,29 +59,19 @@ const boundedKeys = (record: object): ReadonlyArray<string> => {
  */
 class RecordHeaders implements ReadonlyMap<string, string> {
   #all: Map<string, string> | undefined
-  #keys: ReadonlyArray<string> | undefined
-  #lowerCase: boolean | undefined
+  /** Lower-case names and their values, side by side, read once on the first lookup. */
+  #pairs: string[] | undefined
 
   constructor(private readonly record: object) {}
 
   /** The header's value; `name` in lower case, as with the `Map` this stands in for. */
   get(name: string): string | undefined {
-    const record = this.record as Record<string, unknown>
-    try {
-      this.#keys ??= boundedKeys(record)
-      // Most records name every header in lower case, once: then a lookup is one own-member read.
-      this.#lowerCase ??= this.#keys.every(isLowerCaseName)
-      if (this.#lowerCase) return hasOwnProperty.call(record, name) ? headerValue(record[name]) : undefined
-      let found: string | undefined
-      for (const key of this.#keys) {
-        if (key.length !== name.length || key.toLowerCase() !== name) continue
-        const text = headerValue(record[key])
-        if (text !== undefined) found = found === undefined ? text : `${found}, ${text}`
-      }
-      return found
-    } catch {
-      return undefined
+    const pairs = (this.#pairs ??= indexRecord(this.record))
+    let found: string | undefined
+    for (let i = 0; i < pairs.length; i += 2) {
+      if (pairs[i] === name) found = found === undefined ? pairs[i + 1] : `${found}, ${pairs[i + 1]}`
     }
+    return found
   }
 
   has(name: string): boolean {
@@ -116,6 +106,20 @@ class RecordHeaders implements ReadonlyMap<string, string> {
   [Symbol.iterator](): MapIterator<[string, string]> {
     return this.all()[Symbol.iterator]()
   }
+}
+
+function indexRecord(record: object): string[] {
+  const pairs: string[] = []
+  try {
+    const keys = boundedKeys(record)
+    for (const key of keys) {
+      const text = headerValue((record as Record<string, unknown>)[key])
+      if (text !== undefined) pairs.push(isLowerCaseName(key) ? key : key.toLowerCase(), text)
+    }
+  } catch {
+    // A hostile record reads as whatever was read before it threw.
+  }
+  return pairs
 }
 
 function readRecord(input: object): Map<string, string> {
