@@ -107,7 +107,7 @@ function unknownError(vendor: string, input: unknown, note?: string): CanonicalE
 }
 
 /**
- * Builds the three entry points over a set of adapters (the `faultline` package registers the bundled four).
+ * Builds the entry points over a set of adapters (the `faultline` package registers its six bundled ones).
  *
  * @example
  * const { normalizeError } = createNormalizer([medblocksAdapter, myAdapter])
