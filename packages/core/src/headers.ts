@@ -110,14 +110,22 @@ class RecordHeaders implements ReadonlyMap<string, string> {
 
 function indexRecord(record: object): string[] {
   const pairs: string[] = []
+  let keys: ReadonlyArray<string>
   try {
-    const keys = boundedKeys(record)
-    for (const key of keys) {
-      const text = headerValue((record as Record<string, unknown>)[key])
-      if (text !== undefined) pairs.push(isLowerCaseName(key) ? key : key.toLowerCase(), text)
-    }
+    keys = boundedKeys(record)
   } catch {
-    // A hostile record reads as whatever was read before it threw.
+    return pairs
+  }
+  for (const key of keys) {
+    // Data values only, each read on its own, exactly as `readRecord` (iteration) reads them.
+    let text: string | undefined
+    try {
+      const descriptor = Object.getOwnPropertyDescriptor(record, key)
+      text = descriptor !== undefined && 'value' in descriptor ? headerValue(descriptor.value) : undefined
+    } catch {
+      continue
+    }
+    if (text !== undefined) pairs.push(isLowerCaseName(key) ? key : key.toLowerCase(), text)
   }
   return pairs
 }

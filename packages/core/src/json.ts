@@ -49,6 +49,8 @@ export function isJson(value: unknown): value is Json {
  */
 export interface JsonCopyBudget {
   remaining: number
+  /** Set once a copy was cut because the budget was spent: the caller reports `truncated`. */
+  exhausted?: boolean
 }
 
 /** Limits of {@link toJson}: a copy never holds more than `maxNodes` values nor nests deeper than `maxDepth`. */
@@ -68,7 +70,11 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
   let budget = limits.maxNodes
   const ancestors = new Set<object>()
   const copy = (item: unknown, depth: number): Json | undefined => {
-    if (budget-- <= 0 || (shared !== undefined && shared.remaining-- <= 0)) return undefined
+    if (budget-- <= 0) return undefined
+    if (shared !== undefined && shared.remaining-- <= 0) {
+      shared.exhausted = true
+      return undefined
+    }
     if (item === null || typeof item === 'string' || typeof item === 'boolean') return item
     if (typeof item === 'number') return Number.isFinite(item) ? (item === 0 ? 0 : item) : undefined
     if (typeof item !== 'object' || depth >= limits.maxDepth || ancestors.has(item)) return undefined
@@ -76,7 +82,8 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
     try {
       if (Array.isArray(item)) {
         const out: Json[] = []
-        for (let i = 0; i < item.length && budget > 0; i++) {
+        // A spent budget cuts the array short rather than filling it with nulls.
+        for (let i = 0; i < item.length && budget > 0 && (shared === undefined || shared.remaining > 0); i++) {
           const element = copy(item[i], depth + 1)
           out.push(element === undefined ? null : element)
         }
@@ -173,23 +180,28 @@ export function splitMembers(
   // Fast path, same result as `toJson`: while every extra member is a string, boolean, null or number,
   // the copy is built directly (numbers as `toJson` writes them); the first object member falls back.
   let flat = keys.length < limits.maxNodes
-  try {
-    for (const key of keys) {
-      const value = (source as Record<string, unknown>)[key]
-      if (known.has(key)) {
-        onKnown(key, value)
-        continue
-      }
-      if (value === undefined) continue
-      extras ??= {}
-      if (flat && typeof value === 'object' && value !== null) flat = false
-      defineMember(extras, key, value)
+  for (const key of keys) {
+    let value: unknown
+    try {
+      value = (source as Record<string, unknown>)[key]
+    } catch {
+      // A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
+      continue
     }
-  } catch {
-    // A member that throws when read (a hostile getter or Proxy) ends the pass: what was read is kept.
+    if (known.has(key)) {
+      onKnown(key, value)
+      continue
+    }
+    if (value === undefined) continue
+    extras ??= {}
+    if (flat && typeof value === 'object' && value !== null) flat = false
+    defineMember(extras, key, value)
   }
   if (extras === undefined) return emptyRecord
-  if (shared !== undefined && shared.remaining <= 0) return emptyRecord
+  if (shared !== undefined && shared.remaining <= 0) {
+    shared.exhausted = true
+    return emptyRecord
+  }
   if (flat) {
     if (shared !== undefined) shared.remaining -= keys.length
     return primitiveRecord(extras)

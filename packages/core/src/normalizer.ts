@@ -217,7 +217,7 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
       policy: options.policy ?? retryPolicy(options.vendor),
       normalize: async ({ thrown, value }) => {
         if (thrown) return normalizeError(options.vendor, value, options) ?? unknownError(String(options.vendor), value)
-        if (typeof value === 'object' && value !== null && isFetchResponse(value)) return normalizeResponse(options.vendor, value, options)
+        if (typeof value === 'object' && value !== null && (isFetchResponse(value) || isFetchLike(value))) return normalizeResponse(options.vendor, value, options)
         return typeof value === 'object' && value !== null && ownResponse(value) !== undefined ? normalizeError(options.vendor, value, options) : null
       },
     })

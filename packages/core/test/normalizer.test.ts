@@ -197,3 +197,29 @@ describe('createNormalizer: review findings', () => {
     expect(normalizeError(hostile as never, {})).toMatchObject({ kind: 'unknown', vendor: 'unknown' })
   })
 })
+
+describe('createNormalizer: second review findings', () => {
+  it('reads the other members of an envelope when one getter throws', () => {
+    const error = { type: 'auth_error', get trace(): string { throw new Error('trap') }, code: 'key_revoked', message: 'Bad key', request_id: 'req_1' }
+    expect(normalizeError('acme', { status: 401, body: { error } })).toMatchObject({ vendorCode: 'key_revoked', message: 'Bad key', requestId: 'req_1', recognized: true })
+  })
+
+  it('reads the other headers when one header getter throws', () => {
+    const headers = { get 'x-trace'(): string { throw new Error('trap') }, 'Retry-After': '14', 'X-Request-Id': 'req_9' }
+    expect(normalizeError('acme', { status: 503, headers, body: '' })).toMatchObject({ retryAfter: 14, requestId: 'req_9' })
+  })
+
+  it('retries a 503 answered by another library\'s fetch Response', async () => {
+    class OtherResponse {
+      get status() { return 503 }
+      get headers() { return { get: (name: string) => (name === 'retry-after' ? '0' : null) } }
+      body = null
+      clone() { return new Response(null, { status: 503 }) }
+    }
+    let calls = 0
+    const { withRetry } = createNormalizer([acme])
+    const outcome = await withRetry(async () => { calls++; return new OtherResponse() }, { vendor: 'acme', policy: { maxRetries: 2, retryOn: { statuses: [503] }, backoff: [[0, 0]], honoursRetryAfter: true, source: 'test' } }).catch((e: unknown) => e)
+    expect(calls).toBe(3)
+    expect(outcome).toMatchObject({ kind: 'unavailable', status: 503 })
+  })
+})

@@ -131,3 +131,9 @@ describe('usage', () => {
     expect((await run(['normalize', '--frobnicate'])).code).toBe(2)
   })
 })
+
+describe('usage: names inherited from Object.prototype', () => {
+  it.each(['toString', 'constructor', 'valueOf', '__proto__', 'hasOwnProperty'])('rejects %s as an unknown command', async (command) => {
+    expect((await run([command])).code).toBe(2)
+  })
+})

@@ -159,7 +159,8 @@ export function decodeFaultTree(
     pushChildren(node, pending.depth + 1, kept)
   }
 
-  if (truncated) markTruncated(rootKept.error)
+  // Extensions cut by the shared budget are a cut too (contract §2).
+  if (truncated || budget.exhausted === true) markTruncated(rootKept.error)
   for (const error of cut) markTruncated(error)
   return rootKept.error
 }

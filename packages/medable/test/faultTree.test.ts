@@ -127,5 +127,18 @@ describe('extension copies share one budget per tree', () => {
     expect(error.causes).toHaveLength(10_000)
     expect(error.violations).toHaveLength(10_000)
     expect(JSON.stringify(error).length).toBeLessThan(20_000_000)
+    // The budget ran out, so extensions were cut: that is a cut of the tree (contract §2).
+    expect(error.truncated).toBe(true)
+  })
+
+  it('cuts an array short when the budget runs out, never filling it with nulls', async () => {
+    const { decodeMedable } = await import('../src/decode')
+    const faults = Array.from({ length: 400 }, (_, i) => ({ object: 'fault', code: 'kRequired', path: `f${i}`, data: Array.from({ length: 300 }, (_, j) => j) }))
+    const error = decodeMedable({ status: 400, body: { object: 'fault', code: 'kValidationError', status: 400, faults } })!
+    for (const cause of error.causes) {
+      const data = cause.extensions.data as unknown[] | undefined
+      if (data !== undefined) expect(data).not.toContain(null)
+    }
+    expect(error.truncated).toBe(true)
   })
 })

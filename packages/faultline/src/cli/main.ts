@@ -35,7 +35,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo): Promise<nu
     io.stdout.write(`${helpTexts.main}\n`)
     return command === undefined ? exitCodes.usage : exitCodes.ok
   }
-  if (!(command in helpTexts) || command === 'main') {
+  if (!Object.hasOwn(commands, command)) {
     io.stderr.write(`faultline: unknown command '${command}'\n\n${helpTexts.main}\n`)
     return exitCodes.usage
   }
