@@ -145,7 +145,8 @@ export function defineMember<V>(record: Record<string, V>, key: string, value: V
 
 /**
  * The members of a vendor object that no canonical field holds, as one bounded JSON record for
- * `extensions`: own data members only, in the vendor's order, `known` ones left out.
+ * `extensions`: own members only (an own getter runs; one that throws is left out), in the vendor's order,
+ * `known` ones left out; nested values are copied without running getters.
  */
 export function extraMembers(
   source: object,
