@@ -124,6 +124,15 @@ export function readOwnData(target: object, key: string): unknown {
   }
 }
 
+/** Whether `target` has an own member `key` (whatever its value); `false` for a Proxy that throws. Never throws. */
+export function hasOwnMember(target: object, key: string): boolean {
+  try {
+    return hasOwnProperty.call(target, key)
+  } catch {
+    return false
+  }
+}
+
 /** The value of an own DATA property only: what {@link toJson} copies, so copying never runs a getter. */
 function readOwnValue(target: object, key: string): unknown {
   try {

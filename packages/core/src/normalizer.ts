@@ -4,7 +4,7 @@ import { canonicalError, nonBlank } from './build'
 import { meaningOfStatus } from './catalog'
 import { decodeByStatus } from './decodeHelpers'
 import { isFaultlineError } from './errors'
-import { readOwnData } from './json'
+import { hasOwnMember, readOwnData } from './json'
 import { ownResponse, readResponse, type ResponseInput, type WireResponse } from './response'
 import { readResponseText } from './responseBody'
 import { retryCall, type RetryOptions } from './retry'
@@ -70,8 +70,6 @@ const isFetchResponse = (value: object): value is Response => {
 
 // axios marks its errors with `isAxiosError` (own in axios 1.x; a prototype getter is accepted too, §7).
 const isAxiosError = (value: object): boolean => (value as { isAxiosError?: unknown }).isAxiosError === true
-
-const hasOwnMember = (value: object, key: string): boolean => readOwnData(value, key) !== undefined
 
 const isErrorLike = (value: object): boolean =>
   value instanceof Error || hasOwnMember(value, 'statusCode') || hasOwnMember(value, 'requestId') || hasOwnMember(value, 'retryAfter')

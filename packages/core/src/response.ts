@@ -1,6 +1,6 @@
 import { readBody, type Body } from './body'
 import { readHeaders, type HeaderMap, type HeadersInput } from './headers'
-import { readOwnData } from './json'
+import { hasOwnMember, readOwnData } from './json'
 import { isHttpStatus } from './statusFallback'
 
 /** A response as users hold one: `status` and optional headers and body in any accepted form (contract §1). */
@@ -50,14 +50,6 @@ export function ownResponse(value: object, bodyKey = 'body'): ResponseInput | un
   if (typeof status !== 'number') return undefined
   const headers = readOwnData(value, 'headers')
   const body = readOwnData(value, bodyKey)
-  if (headers === undefined && body === undefined && !hasOwn(value, bodyKey) && !hasOwn(value, 'headers')) return undefined
+  if (headers === undefined && body === undefined && !hasOwnMember(value, bodyKey) && !hasOwnMember(value, 'headers')) return undefined
   return { status, headers: (headers ?? null) as HeadersInput | null, body }
-}
-
-const hasOwn = (value: object, key: string): boolean => {
-  try {
-    return Object.prototype.hasOwnProperty.call(value, key)
-  } catch {
-    return false
-  }
 }

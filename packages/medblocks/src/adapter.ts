@@ -1,6 +1,6 @@
 import { createTypedEnvelopeAdapter, type Adapter } from '@faultline/core'
 import { medblocksCatalog, medblocksTypes } from './catalog'
-import { medblocksRetryPolicy } from './retryPolicy'
+import { medblocksRetryableByStatus, medblocksRetryPolicy } from './retryPolicy'
 import { decodeMedblocksSdkError } from './sdkError'
 
 const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
@@ -10,13 +10,7 @@ const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
   writesNullParam: true,
   retryPolicy: medblocksRetryPolicy,
   // What the SDK retries is decided by status: an internal_error at 503 is retried, a fhir_error at 500 is not.
-  retryableByStatus: new Map([
-    [429, true],
-    [500, false],
-    [502, true],
-    [503, true],
-    [504, true],
-  ]),
+  retryableByStatus: medblocksRetryableByStatus,
   documentation: {
     title: 'Medblocks',
     overview:

@@ -1,4 +1,4 @@
 export { medblocksAdapter } from './adapter'
 export { medblocksCatalog, medblocksTypes } from './catalog'
 export { decodeMedblocksSdkError } from './sdkError'
-export { medblocksRetryPolicy } from './retryPolicy'
+export { medblocksRetryableByStatus, medblocksRetryPolicy } from './retryPolicy'

@@ -18,3 +18,12 @@ export const medblocksRetryPolicy: RetryPolicy = {
   honoursRetryAfter: true,
   source: 'Medblocks SDK (maxNetworkRetries 3)',
 }
+
+/**
+ * What the SDK decides by status alone, read off the policy above: the statuses it retries are retryable
+ * whatever the code, and 500, which it never retries, is not.
+ */
+export const medblocksRetryableByStatus: ReadonlyMap<number, boolean> = new Map([
+  ...(medblocksRetryPolicy.retryOn.statuses ?? []).map((status) => [status, true] as const),
+  [500, false] as const,
+])

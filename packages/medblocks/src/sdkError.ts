@@ -1,9 +1,8 @@
-import { canonicalError, kindTable, nonBlank, readOwnData, stringOrNull, type Adapter, type CanonicalError, type NormalizeOptions } from '@faultline/core'
+import { canonicalError, hasOwnMember, kindTable, nonBlank, readOwnData, stringOrNull, type Adapter, type CanonicalError, type NormalizeOptions } from '@faultline/core'
 
 const signatureReasons: ReadonlySet<string> = new Set(kindTable.signature.reasons)
 
 const own = (value: object, key: string): unknown => readOwnData(value, key)
-const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key)
 const isSeconds = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0
 
 // The SDK's classes name themselves `Medblocks*Error`; `name` is read through the prototype like Error#name.
@@ -24,7 +23,7 @@ export function decodeMedblocksSdkError(
 ): CanonicalError | undefined {
   const name = nameOf(thrown)
   const reason = own(thrown, 'reason')
-  if (name === 'MedblocksSignatureError' || (typeof reason === 'string' && signatureReasons.has(reason) && !hasOwn(thrown, 'statusCode'))) {
+  if (name === 'MedblocksSignatureError' || (typeof reason === 'string' && signatureReasons.has(reason) && !hasOwnMember(thrown, 'statusCode'))) {
     const known = typeof reason === 'string' && signatureReasons.has(reason)
     return canonicalError({
       kind: 'signature',
@@ -39,7 +38,7 @@ export function decodeMedblocksSdkError(
   const type = own(thrown, 'type')
   const code = own(thrown, 'code')
   if (typeof type !== 'string' && typeof code !== 'string') return undefined
-  const fromSdk = name?.startsWith('Medblocks') === true || ['statusCode', 'requestId', 'docUrl'].some((key) => hasOwn(thrown, key))
+  const fromSdk = name?.startsWith('Medblocks') === true || ['statusCode', 'requestId', 'docUrl'].some((key) => hasOwnMember(thrown, key))
   if (!fromSdk) return undefined
   const statusCode = own(thrown, 'statusCode')
   const decoded = decode(
