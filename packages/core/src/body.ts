@@ -22,9 +22,13 @@ const empty: Body = { type: 'empty' }
 const streamContentTypes = /^application\/(?:x-ndjson|x-json-stream|jsonl|x-jsonlines|json-seq|stream\+json)\b/i
 const jsonContentType = /^application\/(?:[\w.+-]+\+)?json\b/i
 
+// The usual JSON content types, told apart without a trimmed copy and a regular expression.
+const isPlainJsonType = (contentType: string): boolean =>
+  contentType === 'application/json' || contentType.startsWith('application/json;')
+
 /** Whether a content type announces one JSON value per line. */
 export const isStreamContentType = (contentType: string | undefined): boolean =>
-  contentType !== undefined && streamContentTypes.test(contentType.trim())
+  contentType !== undefined && !isPlainJsonType(contentType) && streamContentTypes.test(contentType.trim())
 
 const utf8 = /*#__PURE__*/ new TextDecoder('utf-8', { fatal: false, ignoreBOM: false })
 
@@ -109,7 +113,7 @@ export function textToBody(text: string, contentType?: string): Body {
   if (isStreamContentType(contentType)) return linesBody(text)
   const first = text.charCodeAt(start)
   const looksLikeJson = first === 123 /* { */ || first === 91 /* [ */
-  if (looksLikeJson || (contentType !== undefined && jsonContentType.test(contentType.trim()))) {
+  if (looksLikeJson || (contentType !== undefined && (isPlainJsonType(contentType) || jsonContentType.test(contentType.trim())))) {
     const value = parseJson(text)
     if (value !== undefined) return { type: 'json', value }
     if (looksLikeJson && hasSecondLine(text, start)) return linesBody(text)
@@ -127,13 +131,28 @@ export function readBody(body: unknown, contentType?: string): Body {
   }
 }
 
+/** Whether the classification of `body` can depend on its content type: text and bytes can, parsed JSON cannot. */
+export function isTextOrBytes(body: unknown): boolean {
+  if (typeof body === 'string') return true
+  if (typeof body !== 'object' || body === null) return false
+  try {
+    return !isParsedContainer(body)
+  } catch {
+    return false
+  }
+}
+
+const isParsedContainer = (body: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(body)
+  return proto === Object.prototype || proto === Array.prototype || proto === null
+}
+
 function classifyBody(body: unknown, contentType: string | undefined): Body {
   if (body === undefined || body === null) return empty
   if (typeof body === 'string') return textToBody(body, contentType)
   if (typeof body !== 'object') return { type: 'json', value: body }
   // A plain object or array (the common case) is neither bytes nor a stream: skip the instanceof checks.
-  const proto: unknown = Object.getPrototypeOf(body)
-  if (proto === Object.prototype || proto === Array.prototype || proto === null) return { type: 'json', value: body }
+  if (isParsedContainer(body)) return { type: 'json', value: body }
   const text = bytesToText(body)
   if (text !== undefined) return textToBody(text, contentType)
   if (isUnreadable(body)) return empty

@@ -35,7 +35,6 @@ const add = (map: Map<string, string>, name: unknown, value: unknown): void => {
   map.set(key, previous === undefined ? text : `${previous}, ${text}`)
 }
 
-const hasOwnProperty = Object.prototype.hasOwnProperty
 const maxHeaderKeys = 10_000
 
 // A name with no ASCII upper-case letter and nothing outside ASCII is its own lower case.
@@ -59,13 +58,17 @@ const boundedKeys = (record: object): ReadonlyArray<string> => {
  */
 class RecordHeaders implements ReadonlyMap<string, string> {
   #all: Map<string, string> | undefined
-  /** Lower-case names and their values, side by side, read once on the first lookup. */
+  /** The values of the headers adapters read (by their slot in {@link readHeaderNames}), read on the first lookup. */
+  private read: Array<string | undefined> | undefined
+  /** Lower-case names and their values, side by side, read on the first lookup of any other name. */
   #pairs: string[] | undefined
 
   constructor(private readonly record: object) {}
 
   /** The header's value; `name` in lower case, as with the `Map` this stands in for. */
   get(name: string): string | undefined {
+    const slot = readHeaderSlots.get(name)
+    if (slot !== undefined) return (this.read ??= readKnownHeaders(this.record))[slot]
     const pairs = (this.#pairs ??= indexRecord(this.record))
     let found: string | undefined
     for (let i = 0; i < pairs.length; i += 2) {
@@ -108,6 +111,52 @@ class RecordHeaders implements ReadonlyMap<string, string> {
   }
 }
 
+const readHeaderSlots: ReadonlyMap<string, number> = /*#__PURE__*/ new Map(readHeaderNames.map((name, slot) => [name, slot]))
+const readHeaderLengths: ReadonlySet<number> = /*#__PURE__*/ new Set(readHeaderNames.map((name) => name.length))
+
+// The slot of a record key that names a header adapters read, in any letter case; `undefined` for any other.
+const slotOfKey = (key: string): number | undefined => {
+  const slot = readHeaderSlots.get(key)
+  if (slot !== undefined || !readHeaderLengths.has(key.length)) return slot
+  return readHeaderSlots.get(key.toLowerCase())
+}
+
+/**
+ * One pass over a record's keys that reads only the headers adapters ask for, each as `indexRecord` would
+ * (own members, repeated names joined in key order): the usual record needs no index of every name, and
+ * `for...in` walks it without copying its keys (an inherited key is skipped, and never read).
+ */
+function readKnownHeaders(record: object): Array<string | undefined> {
+  const values = noKnownHeaders.slice()
+  let seen = 0
+  try {
+    for (const key in record) {
+      if (++seen > maxHeaderKeys) break
+      const slot = slotOfKey(key)
+      if (slot === undefined) continue
+      const text = ownHeaderValue(record, key)
+      if (text === undefined) continue
+      const previous = values[slot]
+      values[slot] = previous === undefined ? text : `${previous}, ${text}`
+    }
+  } catch {
+    // A hostile record (a Proxy whose traps throw) reads as whatever was read before it threw.
+  }
+  return values
+}
+
+const noKnownHeaders: ReadonlyArray<string | undefined> = /*#__PURE__*/ readHeaderNames.map(() => undefined)
+
+// An own member's value as header text, as every member is read (contract §7): an own getter runs, and one
+// that throws (or a Proxy trap) reads as absent; an inherited member is never read.
+function ownHeaderValue(record: object, key: string): string | undefined {
+  try {
+    return Object.prototype.hasOwnProperty.call(record, key) ? headerValue((record as Record<string, unknown>)[key]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function indexRecord(record: object): string[] {
   const pairs: string[] = []
   let keys: ReadonlyArray<string>
@@ -117,14 +166,8 @@ function indexRecord(record: object): string[] {
     return pairs
   }
   for (const key of keys) {
-    // Data values only, each read on its own, exactly as `readRecord` (iteration) reads them.
-    let text: string | undefined
-    try {
-      const descriptor = Object.getOwnPropertyDescriptor(record, key)
-      text = descriptor !== undefined && 'value' in descriptor ? headerValue(descriptor.value) : undefined
-    } catch {
-      continue
-    }
+    // Each member read on its own, exactly as `readRecord` (iteration) reads them.
+    const text = ownHeaderValue(record, key)
     if (text !== undefined) pairs.push(isLowerCaseName(key) ? key : key.toLowerCase(), text)
   }
   return pairs
@@ -136,8 +179,8 @@ function readRecord(input: object): Map<string, string> {
     const keys = Object.keys(input)
     for (let i = 0; i < keys.length && i < maxHeaderKeys; i++) {
       const key = keys[i]!
-      const descriptor = Object.getOwnPropertyDescriptor(input, key)
-      if (descriptor !== undefined && 'value' in descriptor) add(map, key, descriptor.value)
+      const text = ownHeaderValue(input, key)
+      if (text !== undefined) add(map, key, text)
     }
   } catch {
     // A hostile record reads as whatever was read before it threw.
@@ -147,7 +190,7 @@ function readRecord(input: object): Map<string, string> {
 
 const isPlainRecord = (input: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(input)
-  return (proto === Object.prototype || proto === null) && !hasOwnProperty.call(input, 'get')
+  return (proto === Object.prototype || proto === null) && !Object.prototype.hasOwnProperty.call(input, 'get')
 }
 
 /** Reads headers in any of the three accepted forms as a case-insensitive lookup. Never throws. */
@@ -177,10 +220,10 @@ export function readHeaders(input: unknown): HeaderMap {
       for (const name of readHeaderNames) add(map, name, get.call(input, name))
       return map
     }
-    for (let i = 0; i < keys.length && i < 10_000; i++) {
+    for (let i = 0; i < keys.length && i < maxHeaderKeys; i++) {
       const key = keys[i]!
-      const descriptor = Object.getOwnPropertyDescriptor(input, key)
-      if (descriptor !== undefined && 'value' in descriptor) add(map, key, descriptor.value)
+      const text = ownHeaderValue(input, key)
+      if (text !== undefined) add(map, key, text)
     }
   } catch {
     // A hostile headers object (a throwing Proxy, a broken iterator) reads as whatever was read before it threw.

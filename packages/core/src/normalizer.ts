@@ -58,12 +58,14 @@ export interface WithRetryOptions extends Omit<RetryOptions, 'normalize' | 'poli
 const defaultMaxBodyBytes = 1024 * 1024
 const maxDetailLength = 1_000
 
+const isPlainObject = (value: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
 // Node defines `Response` as a lazy global accessor (it loads undici): looked up once, on first use.
 let responseClass: typeof Response | null | undefined
 const isFetchResponse = (value: object): value is Response => {
-  // A plain object (the common input) is never one: skip undici's costly `instanceof` brand check.
-  const proto: unknown = Object.getPrototypeOf(value)
-  if (proto === Object.prototype || proto === null) return false
   if (responseClass === undefined) responseClass = typeof Response === 'undefined' ? null : Response
   return responseClass !== null && value instanceof responseClass
 }
@@ -96,6 +98,10 @@ const isFetchLike = (value: object): value is Response => {
     readOwnData(value, 'status') === undefined
   )
 }
+
+// A fetch `Response` of this realm or of another library. A plain object (the usual input) is never one: its
+// class is Object, so neither undici's `instanceof` brand check nor the duck-typed reads are needed.
+const isAnyFetchResponse = (value: object): value is Response => !isPlainObject(value) && (isFetchResponse(value) || isFetchLike(value))
 
 /** The `unknown` error of an input that carries nothing recognizable; an Error's own message becomes `detail`. */
 function unknownError(vendor: string, input: unknown, note?: string): CanonicalError {
@@ -139,7 +145,7 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     const adapter = byId.get(vendor)
     if (typeof input !== 'object' || input === null) return decodeBody(vendor, adapter, input, options)
     // The order of contract §7: a response, a Medable fault, an axios error, an SDK or transport error, a body.
-    if (isFetchResponse(input) || isFetchLike(input)) {
+    if (isAnyFetchResponse(input)) {
       // The body of a fetch Response cannot be read synchronously: normalizeResponse reads it.
       return decodeResponse(vendor, adapter, { status: input.status, headers: input.headers }, options)
     }
@@ -215,7 +221,7 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
       policy: options.policy ?? retryPolicy(options.vendor),
       normalize: async ({ thrown, value }) => {
         if (thrown) return normalizeError(options.vendor, value, options) ?? unknownError(String(options.vendor), value)
-        if (typeof value === 'object' && value !== null && (isFetchResponse(value) || isFetchLike(value))) return normalizeResponse(options.vendor, value, options)
+        if (typeof value === 'object' && value !== null && isAnyFetchResponse(value)) return normalizeResponse(options.vendor, value, options)
         return typeof value === 'object' && value !== null && ownResponse(value) !== undefined ? normalizeError(options.vendor, value, options) : null
       },
     })

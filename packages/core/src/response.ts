@@ -1,4 +1,4 @@
-import { readBody, type Body } from './body'
+import { isTextOrBytes, readBody, type Body } from './body'
 import { readHeaders, type HeaderMap, type HeadersInput } from './headers'
 import { hasOwnMember, readOwnData } from './json'
 import { isHttpStatus } from './statusFallback'
@@ -32,7 +32,9 @@ export interface HttpResponse {
 export function readResponse(input: ResponseInput): HttpResponse {
   const headers = readHeaders(input.headers)
   const status = isHttpStatus(input.status) ? input.status : null
-  return { status, headers, body: readBody(input.body, headers.get('content-type')) }
+  const body = input.body
+  // Only text and bytes are read by their content type: a parsed body skips the header lookup.
+  return { status, headers, body: readBody(body, isTextOrBytes(body) ? headers.get('content-type') : undefined) }
 }
 
 /** Whether `value` is a response (contract §7): an object with a numeric `status` and a `body` or `headers`. */
