@@ -57,19 +57,28 @@ const boundedKeys = (record: object): ReadonlyArray<string> => {
  * Everything else a map offers (size, iteration) is served by a map built on first use.
  */
 class RecordHeaders implements ReadonlyMap<string, string> {
-  #all: Map<string, string> | undefined
+  // Fields are declared, not defined, and set in the constructor: a defined class field costs a property
+  // definition per instance in Node 20, and one of these is made for every response.
+  private declare readonly record: object
   /** The values of the headers adapters read (by their slot in {@link readHeaderNames}), read on the first lookup. */
-  private read: Array<string | undefined> | undefined
+  private declare read: Array<string | undefined> | undefined
   /** Lower-case names and their values, side by side, read on the first lookup of any other name. */
-  #pairs: string[] | undefined
+  private declare pairs: string[] | undefined
+  /** Every header, for iteration and `size`. */
+  private declare map: Map<string, string> | undefined
 
-  constructor(private readonly record: object) {}
+  constructor(record: object) {
+    this.record = record
+    this.read = undefined
+    this.pairs = undefined
+    this.map = undefined
+  }
 
   /** The header's value; `name` in lower case, as with the `Map` this stands in for. */
   get(name: string): string | undefined {
     const slot = readHeaderSlots.get(name)
     if (slot !== undefined) return (this.read ??= readKnownHeaders(this.record))[slot]
-    const pairs = (this.#pairs ??= indexRecord(this.record))
+    const pairs = (this.pairs ??= indexRecord(this.record))
     let found: string | undefined
     for (let i = 0; i < pairs.length; i += 2) {
       if (pairs[i] === name) found = found === undefined ? pairs[i + 1] : `${found}, ${pairs[i + 1]}`
@@ -82,8 +91,7 @@ class RecordHeaders implements ReadonlyMap<string, string> {
   }
 
   private all(): Map<string, string> {
-    if (this.#all === undefined) this.#all = readRecord(this.record)
-    return this.#all
+    return (this.map ??= readRecord(this.record))
   }
 
   get size(): number {

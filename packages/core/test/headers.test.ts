@@ -23,6 +23,33 @@ describe('readHeaders', () => {
     expect(Object.fromEntries(readHeaders({ a: undefined, b: { x: 1 }, c: 5 }))).toEqual({ c: '5' })
   })
 
+  it('answers a lookup of a plain record as its index of every name does, whatever the letter case', () => {
+    // `get` of the headers adapters read takes one pass over the record; any other name, and iteration, an index.
+    const record = { 'Content-Type': 'application/json', 'retry-after': '5', 'RETRY-AFTER': '7', 'x-trace': 'abc', Date: 'Sun, 29 Nov 2026 10:00:00 GMT' }
+    const headers = readHeaders(record)
+    expect(headers.get('retry-after')).toBe('5, 7')
+    expect(headers.get('content-type')).toBe('application/json')
+    expect(headers.get('date')).toBe('Sun, 29 Nov 2026 10:00:00 GMT')
+    expect(headers.get('x-trace')).toBe('abc')
+    expect(headers.get('allow')).toBeUndefined()
+    expect(Object.fromEntries(headers)).toEqual({ 'content-type': 'application/json', 'retry-after': '5, 7', 'x-trace': 'abc', date: 'Sun, 29 Nov 2026 10:00:00 GMT' })
+  })
+
+  it('reads own members only: an inherited header is never read, an own getter runs, one that throws is absent', () => {
+    const polluted = Object.prototype as Record<string, unknown>
+    polluted['retry-after'] = '999'
+    try {
+      const headers = readHeaders({ 'x-request-id': 'req_1' })
+      expect(headers.get('retry-after')).toBeUndefined()
+      expect(Object.fromEntries(headers)).toEqual({ 'x-request-id': 'req_1' })
+    } finally {
+      delete polluted['retry-after']
+    }
+    const getters = { get 'retry-after'() { return '12' }, get 'x-request-id'(): string { throw new Error('trap') }, 'request-id': 'req_2' }
+    const headers = readHeaders(getters)
+    expect([headers.get('retry-after'), headers.get('x-request-id'), headers.get('request-id')]).toEqual(['12', undefined, 'req_2'])
+  })
+
   it('reads nothing from non-objects and survives hostile objects', () => {
     expect(readHeaders(undefined).size).toBe(0)
     expect(readHeaders('retry-after: 5').size).toBe(0)

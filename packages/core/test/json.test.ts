@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extraMembers, isJson, toJson } from '../src/json'
+import { extraMembers, isJson, splitMembers, toJson } from '../src/json'
 
 describe('toJson', () => {
   it('copies JSON as it is', () => {
@@ -40,6 +40,25 @@ describe('toJson', () => {
 describe('extraMembers', () => {
   it('keeps unknown own members in order, leaving out the known ones', () => {
     expect(extraMembers({ code: 'x', trace: 't', index: 2 }, new Set(['code']))).toEqual({ trace: 't', index: 2 })
+  })
+
+  it('reads own members only: inherited keys are skipped, a throwing getter or trap hides only itself', () => {
+    const polluted = Object.prototype as Record<string, unknown>
+    polluted.code = 'from-the-prototype'
+    polluted.extra = 'from-the-prototype'
+    try {
+      const seen: string[] = []
+      const extras = splitMembers({ message: 'm', upstream: 'epic' }, new Set(['code', 'message']), (key) => seen.push(key))
+      expect(seen).toEqual(['message'])
+      expect(extras).toEqual({ upstream: 'epic' })
+    } finally {
+      delete polluted.code
+      delete polluted.extra
+    }
+    const hostile = { get trap(): string { throw new Error('trap') }, kept: 1 }
+    expect(extraMembers(hostile, new Set())).toEqual({ kept: 1 })
+    const proxy = new Proxy({ a: 1 }, { ownKeys: () => { throw new Error('keys') } })
+    expect(extraMembers(proxy, new Set())).toEqual({})
   })
 })
 
