@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks'
+
 /**
  * Times tasks side by side in one process: every round runs each task once, in alternating order, so a slow
  * spell of a shared machine (other tenants, a garbage collection, the JIT) falls on all of them alike rather

@@ -1,5 +1,6 @@
 import type { CanonicalError } from './CanonicalError'
 import type { Catalog } from './catalog'
+import type { PlainResponse } from './plainResponse'
 import type { ResponseInput, WireResponse } from './response'
 import type { RetryPolicy } from './retryPolicy'
 
@@ -42,6 +43,12 @@ export interface Adapter {
    * below 400 and no error in the body (contract §5). Must not throw on any input.
    */
   decode(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null
+  /**
+   * A fast path for the usual response (see {@link PlainResponse}): what `decode` answers for it, or
+   * `undefined` to leave it to `decode`. `normalizeError` tries it first on plain-object responses. Where it
+   * answers, it must answer exactly what `decode` does (property-tested for the bundled adapters); never throws.
+   */
+  decodePlain?(response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined
   /** Writes a canonical error in the vendor's own wire form, reading nothing but the canonical fields. */
   encode(error: CanonicalError): WireResponse
   /**

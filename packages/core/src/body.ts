@@ -22,8 +22,8 @@ const empty: Body = { type: 'empty' }
 const streamContentTypes = /^application\/(?:x-ndjson|x-json-stream|jsonl|x-jsonlines|json-seq|stream\+json)\b/i
 const jsonContentType = /^application\/(?:[\w.+-]+\+)?json\b/i
 
-// The usual JSON content types, told apart without a trimmed copy and a regular expression.
-const isPlainJsonType = (contentType: string): boolean =>
+/** Whether a content type is the usual `application/json` (with parameters or not), told without a regular expression. */
+export const isPlainJsonType = (contentType: string): boolean =>
   contentType === 'application/json' || contentType.startsWith('application/json;')
 
 /** Whether a content type announces one JSON value per line. */

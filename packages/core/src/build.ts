@@ -25,8 +25,9 @@ export interface ErrorDraft {
   readonly truncated?: boolean | undefined
 }
 
-const noViolations: ReadonlyArray<Violation> = []
-const noCauses: ReadonlyArray<CanonicalError> = []
+/** The shared empty `violations` and `causes` of errors that have none. */
+export const noViolations: ReadonlyArray<Violation> = []
+export const noCauses: ReadonlyArray<CanonicalError> = []
 const noExtensions: JsonRecord = {}
 
 /** `text` when it has something to say (not only white space, as `trim` sees it), else `undefined`. */

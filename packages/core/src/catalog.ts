@@ -23,6 +23,8 @@ export interface Catalog {
   readonly entries: ReadonlyArray<CatalogEntry>
   /** The entry of a vendor code (own codes only: `constructor` or `__proto__` are never found). */
   lookup(code: unknown): CatalogEntry | undefined
+  /** The meaning of a documented vendor code (`meaningOfEntry` of its entry), looked up in one step. */
+  meaningOfCode(code: unknown): Meaning | undefined
   /** The vendor code to write for a canonical kind and reason: same kind and reason, else the first of the kind. */
   entryFor(kind: Kind, reason: string): CatalogEntry | undefined
 }
@@ -39,10 +41,14 @@ export function defineCatalog(vendor: string, entries: ReadonlyArray<CatalogEntr
     if (!byMeaning.has(meaning)) byMeaning.set(meaning, entry)
     if (!byKind.has(entry.kind)) byKind.set(entry.kind, entry)
   }
+  // Decoders ask for a code's meaning on every call: kept beside its entry rather than derived each time.
+  const meaningByCode = new Map<string, Meaning>()
+  for (const [code, entry] of byCode) meaningByCode.set(code, meaningOfEntry(entry))
   return {
     vendor,
     entries,
     lookup: (code) => (typeof code === 'string' ? byCode.get(code) : undefined),
+    meaningOfCode: (code) => (typeof code === 'string' ? meaningByCode.get(code) : undefined),
     entryFor: (kind, reason) => byMeaning.get(`${kind}/${reason}`) ?? byKind.get(kind),
   }
 }

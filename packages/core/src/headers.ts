@@ -120,6 +120,9 @@ class RecordHeaders implements ReadonlyMap<string, string> {
 }
 
 const readHeaderSlots: ReadonlyMap<string, number> = /*#__PURE__*/ new Map(readHeaderNames.map((name, slot) => [name, slot]))
+
+/** The slot of one of {@link readHeaderNames} in what {@link readKnownHeaders} answers (-1 for any other name). */
+export const headerSlot = (name: string): number => readHeaderSlots.get(name) ?? -1
 const readHeaderLengths: ReadonlySet<number> = /*#__PURE__*/ new Set(readHeaderNames.map((name) => name.length))
 
 // The slot of a record key that names a header adapters read, in any letter case; `undefined` for any other.
@@ -134,7 +137,7 @@ const slotOfKey = (key: string): number | undefined => {
  * (own members, repeated names joined in key order): the usual record needs no index of every name, and
  * `for...in` walks it without copying its keys (an inherited key is skipped, and never read).
  */
-function readKnownHeaders(record: object): Array<string | undefined> {
+export function readKnownHeaders(record: object): Array<string | undefined> {
   const values = noKnownHeaders.slice()
   let seen = 0
   try {

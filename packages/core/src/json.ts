@@ -210,13 +210,28 @@ export function splitMembers(
   } catch {
     // A Proxy whose key traps throw: the members read before it threw still count.
   }
+  return copyExtras(extras, flat, count, limits, shared)
+}
+
+/**
+ * The `extensions` record of the extra members one pass over a vendor object collected (`undefined`: none):
+ * built directly when all are primitives (`flat`), else a bounded {@link toJson} copy. The tail of
+ * {@link splitMembers}, shared with the adapters' fast paths so that both make the very same copy.
+ */
+export function copyExtras(
+  extras: Record<string, unknown> | undefined,
+  flat: boolean,
+  members: number,
+  limits: JsonCopyLimits = defaultCopyLimits,
+  shared?: JsonCopyBudget,
+): JsonRecord {
   if (extras === undefined) return emptyRecord
   if (shared !== undefined && shared.remaining <= 0) {
     shared.exhausted = true
     return emptyRecord
   }
-  if (flat && count < limits.maxNodes) {
-    if (shared !== undefined) shared.remaining -= count
+  if (flat && members < limits.maxNodes) {
+    if (shared !== undefined) shared.remaining -= members
     return primitiveRecord(extras)
   }
   const copy = toJson(extras, limits, shared)

@@ -5,6 +5,7 @@ import { meaningOfStatus } from './catalog'
 import { decodeByStatus } from './decodeHelpers'
 import { isFaultlineError } from './errors'
 import { hasOwnMember, readOwnData } from './json'
+import { readPlainResponse } from './plainResponse'
 import { ownResponse, readResponse, type ResponseInput, type WireResponse } from './response'
 import { readResponseText } from './responseBody'
 import { retryCall, type RetryOptions } from './retry'
@@ -145,6 +146,12 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     const adapter = byId.get(vendor)
     if (typeof input !== 'object' || input === null) return decodeBody(vendor, adapter, input, options)
     // The order of contract §7: a response, a Medable fault, an axios error, an SDK or transport error, a body.
+    // The usual input, a plain response object, on the adapter's fast path when it has one.
+    const plain = adapter?.decodePlain === undefined || !isPlainObject(input) ? undefined : readPlainResponse(input)
+    if (plain !== undefined) {
+      const fast = adapter!.decodePlain!(plain, options)
+      if (fast !== undefined) return fast
+    }
     if (isAnyFetchResponse(input)) {
       // The body of a fetch Response cannot be read synchronously: normalizeResponse reads it.
       return decodeResponse(vendor, adapter, { status: input.status, headers: input.headers }, options)

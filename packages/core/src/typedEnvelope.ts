@@ -1,10 +1,11 @@
 import type { CanonicalError, Violation } from './CanonicalError'
 import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
-import { canonicalErrorOf, nonBlank, stringOrNull } from './build'
-import { fallbackMeaning, meaningOfEntry, meaningOfStatus, type Catalog, type Meaning } from './catalog'
+import { noCauses, noViolations, nonBlank, stringOrNull } from './build'
+import { fallbackMeaning, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
-import { defineMember, readOwnData, splitMembers } from './json'
-import { kindTable, type Kind } from './kinds'
+import { copyExtras, defineMember, readOwnData, splitMembers, type JsonRecord } from './json'
+import { kindTable, statuslessKinds, type Kind } from './kinds'
+import { plainFirst, plainHeaderRequestId, plainOrUndefined, plainRetryAfter, type PlainResponse } from './plainResponse'
 import { findRequestId } from './requestId'
 import { readResponse, type ResponseInput, type WireResponse } from './response'
 import type { RetryPolicy } from './retryPolicy'
@@ -60,20 +61,46 @@ export function envelopeError(value: unknown): object | undefined {
   return typeof error === 'object' && error !== null && !Array.isArray(error) ? error : undefined
 }
 
+/** The members of an envelope's `error` that canonical fields hold, each read once. */
+interface EnvelopeFields {
+  code: string | null
+  type: string | null
+  param: string | null
+  message: unknown
+  docUrl: string | null
+  requestId: unknown
+}
+
+const noFields = (): EnvelopeFields => ({ code: null, type: null, param: null, message: undefined, docUrl: null, requestId: undefined })
+
+// A member into its field, when `key` names one of {@link envelopeMembers}: whether it did. Both decode paths
+// read members through it.
+function readMember(fields: EnvelopeFields, key: string, value: unknown): boolean {
+  if (key === 'code') fields.code = stringOrNull(value)
+  else if (key === 'type') fields.type = stringOrNull(value)
+  else if (key === 'param') fields.param = stringOrNull(value)
+  else if (key === 'message') fields.message = value
+  else if (key === 'doc_url') fields.docUrl = stringOrNull(value)
+  else if (key === 'request_id') fields.requestId = value
+  else return false
+  return true
+}
+
 /**
- * An adapter for a typed-envelope vendor: a known code decides by meaning; an unknown code falls back to a
- * known `type`, then to the status; `param` becomes the first violation of an `invalid_request` error; an
- * envelope is an error at any status (contract §5), and a 2xx envelope keeps its status line (§7).
+ * The two decoders of a typed-envelope vendor: `general` reads any input; `plain` reads a {@link PlainResponse}
+ * with an envelope in one pass, and answers `undefined` for anything else.
+ * Where `plain` answers, it answers what `general` does (property-tested per adapter); the adapter tries it first.
  */
-export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
+export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
+  readonly general: (input: ResponseInput, options?: NormalizeOptions) => CanonicalError | null
+  readonly plain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | undefined
+} {
   const { id, catalog } = spec
   const kindOfType = new Map(spec.types.map((entry) => [entry.type, entry.kind]))
-  const typeOfKind = new Map<Kind, string>()
-  for (const entry of spec.types) if (!typeOfKind.has(entry.kind)) typeOfKind.set(entry.kind, entry.type)
 
   const meaningOf = (code: string | null, type: string | null, status: number | null): Meaning => {
-    const entry = catalog.lookup(code)
-    if (entry !== undefined) return meaningOfEntry(entry)
+    const documented = catalog.meaningOfCode(code)
+    if (documented !== undefined) return documented
     const typeKind = type === null ? undefined : kindOfType.get(type)
     return typeKind === undefined ? meaningOfStatus(status) : fallbackMeaning(typeKind)
   }
@@ -85,40 +112,86 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
       : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
   }
 
-  const decode = (input: ResponseInput, options?: NormalizeOptions): CanonicalError | null => {
-    const response = readResponse(input)
-    const error = response.body.type === 'json' ? envelopeError(response.body.value) : undefined
-    if (error === undefined) return decodeByStatus(id, response, options)
-    // Each member of the envelope is read once, in one pass that also collects the unknown ones.
-    const fields = { code: null as string | null, type: null as string | null, param: null as string | null, message: undefined as unknown, docUrl: null as string | null, requestId: undefined as unknown }
-    const extensions = splitMembers(error, envelopeMembers, (key, value) => {
-      if (key === 'code') fields.code = stringOrNull(value)
-      else if (key === 'type') fields.type = stringOrNull(value)
-      else if (key === 'param') fields.param = stringOrNull(value)
-      else if (key === 'message') fields.message = value
-      else if (key === 'doc_url') fields.docUrl = stringOrNull(value)
-      else fields.requestId = value
-    })
+  // The error of an envelope's fields: what both paths build, once they have read the response.
+  const errorOf = (fields: EnvelopeFields, extensions: JsonRecord, statusLine: number | null, requestId: string | null, retryAfter: number | null): CanonicalError => {
     const { code, param } = fields
-    const status = errorStatus(response.status, undefined)
+    const status = errorStatus(statusLine, undefined)
     const meaning = withStatusRetry(meaningOf(code, fields.type, status), status)
     const message = nonBlank(fields.message) ?? kindTable[meaning.kind].message
     const violations: ReadonlyArray<Violation> | undefined =
       meaning.kind === 'invalid_request' && param !== null ? [{ path: param, reason: meaning.reason, message, vendorCode: code }] : undefined
-    return canonicalErrorOf(meaning, {
+    // Every field written out in the order of CanonicalError, as `canonicalErrorOf` would fill them: one
+    // object of one shape, which is what makes this the cheapest step of a decode.
+    return {
+      kind: meaning.kind,
+      reason: meaning.reason,
       vendor: id,
       vendorCode: code,
       vendorType: fields.type,
-      status,
+      status: statuslessKinds.has(meaning.kind) ? null : status,
       message,
+      detail: null,
       param,
-      requestId: findRequestId(fields.requestId, undefined, response.headers),
+      requestId,
       docUrl: fields.docUrl,
-      retryAfter: retryAfterOf(response, options),
-      violations,
+      retryable: meaning.retryable,
+      retryAfter,
+      recognized: meaning.recognized,
+      violations: violations ?? noViolations,
+      causes: noCauses,
       extensions,
-    })
+      truncated: false,
+    } as CanonicalError
   }
+
+  const general = (input: ResponseInput, options?: NormalizeOptions): CanonicalError | null => {
+    const response = readResponse(input)
+    const error = response.body.type === 'json' ? envelopeError(response.body.value) : undefined
+    if (error === undefined) return decodeByStatus(id, response, options)
+    // Each member of the envelope is read once, in one pass that also collects the unknown ones.
+    const fields = noFields()
+    const extensions = splitMembers(error, envelopeMembers, (key, value) => readMember(fields, key, value))
+    return errorOf(fields, extensions, response.status, findRequestId(fields.requestId, undefined, response.headers), retryAfterOf(response, options))
+  }
+
+  const plain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => {
+    const error = envelopeError(response.body)
+    if (error === undefined) return undefined
+    const fields = noFields()
+    let extras: Record<string, unknown> | undefined
+    let flat = true
+    let members = 0
+    // The pass of `splitMembers`, with the known members read by name instead of through a set and a callback.
+    // A member that throws when read sends the whole response to the general path (see `plainOrUndefined`).
+    for (const key in error) {
+      if (!Object.prototype.hasOwnProperty.call(error, key)) continue
+      members++
+      const value: unknown = (error as Record<string, unknown>)[key]
+      if (readMember(fields, key, value) || value === undefined) continue
+      if (flat && typeof value === 'object' && value !== null) flat = false
+      defineMember((extras ??= {}), key, value)
+    }
+    const requestId = nonBlank(fields.requestId) ?? plainHeaderRequestId(response) ?? null
+    return errorOf(fields, copyExtras(extras, flat, members), response.status, requestId, plainRetryAfter(response, options))
+  }
+
+  return { general, plain }
+}
+
+/**
+ * An adapter for a typed-envelope vendor: a known code decides by meaning; an unknown code falls back to a
+ * known `type`, then to the status; `param` becomes the first violation of an `invalid_request` error; an
+ * envelope is an error at any status (contract §5), and a 2xx envelope keeps its status line (§7).
+ */
+export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
+  const { id, catalog } = spec
+  const typeOfKind = new Map<Kind, string>()
+  for (const entry of spec.types) if (!typeOfKind.has(entry.kind)) typeOfKind.set(entry.kind, entry.type)
+  const { general, plain } = typedEnvelopeDecoders(spec)
+
+  const decodePlain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => plainOrUndefined(plain, response, options)
+  // The usual answer (a plain response carrying an envelope) on the fast path, anything else in general.
+  const decode = plainFirst(plain, general)
 
   const encode = (error: CanonicalError): WireResponse => {
     // An error of this vendor is written back verbatim; another vendor's is translated through the catalog.
@@ -143,6 +216,6 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     return { status, headers, body: { error: body } }
   }
 
-  const adapter: Adapter = { id, catalog, documentation: spec.documentation, decode, encode }
+  const adapter: Adapter = { id, catalog, documentation: spec.documentation, decode, decodePlain, encode }
   return spec.retryPolicy === undefined ? adapter : { ...adapter, retryPolicy: spec.retryPolicy }
 }

@@ -1,9 +1,10 @@
-import { createTypedEnvelopeAdapter, type Adapter } from '@faultline/core'
+import { createTypedEnvelopeAdapter, type Adapter, type TypedEnvelopeSpec } from '@faultline/core'
 import { medblocksCatalog, medblocksTypes } from './catalog'
 import { medblocksRetryableByStatus, medblocksRetryPolicy } from './retryPolicy'
 import { decodeMedblocksSdkError } from './sdkError'
 
-const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
+/** What Medblocks' envelope adapter is made of: its catalog, types, retry policy and documentation. */
+export const medblocksEnvelope: TypedEnvelopeSpec = {
   id: 'medblocks',
   catalog: medblocksCatalog,
   types: medblocksTypes,
@@ -31,7 +32,9 @@ const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
       '`MedblocksSignatureError` becomes kind `signature` with its `reason`, status `null`.',
     ],
   },
-})
+}
+
+const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter(medblocksEnvelope)
 
 /**
  * The Medblocks adapter: the API's error envelope, the SDK's error classes and webhook signature errors.

@@ -1,6 +1,6 @@
-import type { Adapter, AdapterDocumentation } from '@faultline/core'
+import { plainFirst, plainOrUndefined, type Adapter, type AdapterDocumentation } from '@faultline/core'
 import { medipimCatalog } from './catalog'
-import { decodeMedipim } from './decode'
+import { decodeMedipim, decodePlainMedipim } from './decode'
 import { encodeMedipim } from './encode'
 import { medipimRetryPolicy } from './retryPolicy'
 import { maxViolations } from './violations'
@@ -69,7 +69,8 @@ export const medipimAdapter: Adapter = {
   id: medipimCatalog.vendor,
   catalog: medipimCatalog,
   documentation: medipimDocumentation,
-  decode: decodeMedipim,
+  decode: /*#__PURE__*/ plainFirst(decodePlainMedipim, decodeMedipim),
+  decodePlain: (response, options) => plainOrUndefined(decodePlainMedipim, response, options),
   encode: encodeMedipim,
   retryPolicy: medipimRetryPolicy,
 }

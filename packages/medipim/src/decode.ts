@@ -1,24 +1,30 @@
 import {
   canonicalError,
   canonicalErrorOf,
+  copyExtras,
+  defineMember,
+  envelopeError,
   errorStatus,
-  extraMembers,
   findRequestId,
   nonBlank,
-  readOwnData,
+  plainHeader,
+  plainHeaderRequestId,
+  plainRetryAfter,
   readResponse,
   retryAfterOf,
+  splitMembers,
   stringOrNull,
   type CanonicalError,
   type HttpResponse,
   type JsonRecord,
   type NormalizeOptions,
+  type PlainResponse,
   type ResponseInput,
 } from '@faultline/core'
 import { medipimCatalog, medipimMeaning } from './catalog'
 import { envelopeMembers, findEnvelope } from './envelope'
 import { findStreamError, findStreamErrorInText } from './stream'
-import { decodeViolations } from './violations'
+import { decodeViolations, type DecodedViolations } from './violations'
 
 const vendor = medipimCatalog.vendor
 
@@ -53,24 +59,87 @@ function locate(response: HttpResponse): Located | undefined {
 const withAllow = (extensions: JsonRecord, allow: string | undefined): JsonRecord =>
   allow === undefined ? extensions : { ...extensions, allow }
 
-function decodeLocated(response: HttpResponse, { error, container }: Located, options: NormalizeOptions | undefined): CanonicalError {
-  const member = (key: string): unknown => (error === undefined ? undefined : readOwnData(error, key))
+/** The members of an `error` that canonical fields hold, each read once. */
+interface ErrorFields {
+  status: unknown
+  code: string | null
+  message: unknown
+  requestId: unknown
+}
+
+const noFields = (): ErrorFields => ({ status: undefined, code: null, message: undefined, requestId: undefined })
+
+// A member into its field, when `key` names one of `envelopeMembers` (whose `violations` `decodeViolations`
+// reads itself): whether it did. Both decode paths read members through it.
+function readMember(fields: ErrorFields, key: string, value: unknown): boolean {
+  if (key === 'status') fields.status = value
+  else if (key === 'code') fields.code = stringOrNull(value)
+  else if (key === 'message') fields.message = value
+  else if (key === 'request_id') fields.requestId = value
+  else return key === 'violations'
+  return true
+}
+
+/** The error of an answer's fields: what both paths build once they have read the response. */
+function errorOf(
+  fields: ErrorFields,
+  extensions: JsonRecord,
+  { violations, truncated }: DecodedViolations,
+  statusLine: number | null,
+  headers: { readonly requestId: string | undefined; readonly retryAfter: number | null; readonly allow: string | undefined },
+): CanonicalError {
   // The status line wins; only a 2xx/3xx answer (a stream that failed after its 200) takes the error's own status.
-  const status = errorStatus(response.status, member('status'))
-  const code = stringOrNull(member('code'))
-  const { violations, truncated } = decodeViolations(error, container)
-  const extensions = error === undefined ? {} : extraMembers(error, envelopeMembers)
-  return canonicalErrorOf(medipimMeaning(code, status), {
+  const status = errorStatus(statusLine, fields.status)
+  const { code } = fields
+  const meaning = medipimMeaning(code, status)
+  return canonicalErrorOf(meaning, {
     vendor,
     vendorCode: code,
     vendorType: null,
     status,
-    message: nonBlank(member('message')),
-    requestId: findRequestId(member('request_id'), undefined, response.headers),
-    retryAfter: retryAfterOf(response, options),
+    message: nonBlank(fields.message),
+    requestId: nonBlank(fields.requestId) ?? headers.requestId ?? null,
+    retryAfter: headers.retryAfter,
     violations,
     truncated,
-    extensions: status === 405 ? withAllow(extensions, response.headers.get('allow')) : extensions,
+    extensions: status === 405 ? withAllow(extensions, headers.allow) : extensions,
+  })
+}
+
+function decodeLocated(response: HttpResponse, { error, container }: Located, options: NormalizeOptions | undefined): CanonicalError {
+  const fields = noFields()
+  const extensions = error === undefined ? {} : splitMembers(error, envelopeMembers, (key, value) => readMember(fields, key, value))
+  return errorOf(fields, extensions, decodeViolations(error, container), response.status, {
+    requestId: findRequestId(undefined, undefined, response.headers) ?? undefined,
+    retryAfter: retryAfterOf(response, options),
+    allow: response.headers.get('allow'),
+  })
+}
+
+/**
+ * The fast path (see `PlainResponse`): a plain answer whose JSON body holds an `{"error":{...}}` envelope, its
+ * members read in the one pass of `splitMembers`; `undefined` for anything else (streams, no envelope), which
+ * `decodeMedipim` reads. Where it answers, it answers what `decodeMedipim` does (property-tested).
+ */
+export function decodePlainMedipim(response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined {
+  const error = envelopeError(response.body)
+  if (error === undefined) return undefined
+  const fields = noFields()
+  let extras: Record<string, unknown> | undefined
+  let flat = true
+  let members = 0
+  for (const key in error) {
+    if (!Object.prototype.hasOwnProperty.call(error, key)) continue
+    members++
+    const value: unknown = (error as Record<string, unknown>)[key]
+    if (readMember(fields, key, value) || value === undefined) continue
+    if (flat && typeof value === 'object' && value !== null) flat = false
+    defineMember((extras ??= {}), key, value)
+  }
+  return errorOf(fields, copyExtras(extras, flat, members), decodeViolations(error, response.body), response.status, {
+    requestId: plainHeaderRequestId(response),
+    retryAfter: plainRetryAfter(response, options),
+    allow: plainHeader(response, 'allow'),
   })
 }
 

@@ -1,17 +1,9 @@
-import { createTypedEnvelopeAdapter, type Adapter } from '@faultline/core'
+import { createTypedEnvelopeAdapter, type Adapter, type TypedEnvelopeSpec } from '@faultline/core'
 import { scribeCatalog, scribeTypes } from './catalog'
 import { scribeRetryPolicy } from './retryPolicy'
 
-/**
- * The adapter of Telepatia's consultation scribe ("synapse") API.
- *
- * @example
- * createNormalizer([scribeAdapter]).normalizeError('scribe', {
- *   status: 404,
- *   body: { error: { type: 'invalid_request_error', code: 'resource_not_found', message: 'No session scribe found.' } },
- * }) // -> { kind: 'not_found', reason: 'resource_not_found', ... }
- */
-export const scribeAdapter: Adapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
+/** What the scribe adapter is made of: its catalog, types, retry policy and documentation. */
+export const scribeEnvelope: TypedEnvelopeSpec = {
   id: 'scribe',
   catalog: scribeCatalog,
   types: scribeTypes,
@@ -34,4 +26,15 @@ export const scribeAdapter: Adapter = /*#__PURE__*/ createTypedEnvelopeAdapter({
       'An unknown code falls back to its `type` (`api_error` -> internal), then to the HTTP status.',
     ],
   },
-})
+}
+
+/**
+ * The adapter of Telepatia's consultation scribe ("synapse") API.
+ *
+ * @example
+ * createNormalizer([scribeAdapter]).normalizeError('scribe', {
+ *   status: 404,
+ *   body: { error: { type: 'invalid_request_error', code: 'resource_not_found', message: 'No session scribe found.' } },
+ * }) // -> { kind: 'not_found', reason: 'resource_not_found', ... }
+ */
+export const scribeAdapter: Adapter = /*#__PURE__*/ createTypedEnvelopeAdapter(scribeEnvelope)

@@ -1,3 +1,3 @@
-export { scribeAdapter } from './adapter'
+export { scribeAdapter, scribeEnvelope } from './adapter'
 export { scribeCatalog, scribeTypes } from './catalog'
 export { scribeRetryPolicy } from './retryPolicy'

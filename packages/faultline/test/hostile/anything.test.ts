@@ -7,7 +7,7 @@ import {
 } from '@faultline/testing'
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { errorWithin, fuzzRuns, normalizeWithin, vendors, type Vendor } from './harness'
+import { errorWithin, fuzzOptions, fuzzRuns, normalizeWithin, vendors, type Vendor } from './harness'
 
 const wireResponse: Record<Vendor, () => fc.Arbitrary<{ status: number; headers: unknown; body: unknown }>> = {
   medblocks: () => medblocksWireResponse(),
@@ -48,7 +48,7 @@ function mutated(response: fc.Arbitrary<{ status: number; headers: unknown; body
   )
 }
 
-describe('hostile input: anything and mutated vendor envelopes', () => {
+describe('hostile input: anything and mutated vendor envelopes', fuzzOptions, () => {
   for (const vendor of vendors) {
     it(`${vendor}: fc.anything() as the input, as a response body and as a bare body is always a valid answer`, () => {
       fc.assert(

@@ -10,6 +10,8 @@ export type Vendor = (typeof vendors)[number]
 /** `FAULTLINE_FUZZ=1` runs the long fuzz (100,000 cases per adapter); CI runs a few hundred. */
 export const fuzzing = process.env.FAULTLINE_FUZZ === '1'
 export const fuzzRuns = (ciRuns: number): number => (fuzzing ? 100_000 : ciRuns)
+/** Options for a `describe` of property tests: the long fuzz takes minutes, not vitest's default 5 s. */
+export const fuzzOptions: { timeout?: number } = fuzzing ? { timeout: 30 * 60_000 } : {}
 
 export const MiB = 2 ** 20
 

@@ -1,0 +1,87 @@
+import { readPlainResponse, typedEnvelopeDecoders, type PlainResponse, type TypedEnvelopeSpec } from '@faultline/core'
+import { medblocksEnvelope } from '@faultline/medblocks'
+import { decodeMedipim, decodePlainMedipim } from '@faultline/medipim'
+import { scribeEnvelope } from '@faultline/scribe'
+import { medipimNormalFormResponse, medipimWireResponse, typedEnvelopeNormalFormResponse, typedEnvelopeWireResponse } from '@faultline/testing'
+import fc from 'fast-check'
+import { isDeepStrictEqual } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { fuzzOptions, fuzzRuns } from './hostile/harness'
+
+// Every adapter with a fast path answers the usual response on it; these properties prove that wherever the
+// fast path answers, it answers exactly what the general path does, on any input, and that it is really taken.
+
+const now = Date.UTC(2026, 10, 29, 12, 0, 0)
+
+/** The forms the fast path must tell apart from the one it takes: each input is also tried in these. */
+const variants = (response: { status: number; headers: unknown; body: unknown }): fc.Arbitrary<unknown> => {
+  const body = response.body
+  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined
+  const withError = (replacement: unknown) => ({ ...response, body: { error: replacement } })
+  const hostileMember = () => {
+    const copy: Record<string, unknown> = typeof error === 'object' && error !== null ? { ...(error as object) } : {}
+    Object.defineProperty(copy, 'trap', { enumerable: true, get: () => { throw new Error('trap') } })
+    return withError(copy)
+  }
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constant(response) },
+    { weight: 1, arbitrary: fc.constant({ ...response, body: JSON.stringify(body) }) },
+    { weight: 1, arbitrary: fc.constant({ ...response, body: ` ${JSON.stringify(body)}` }) },
+    { weight: 1, arbitrary: fc.constantFrom('application/x-ndjson', 'text/html', 'application/json; charset=utf-8', 'APPLICATION/JSON').map((type) => ({ ...response, headers: { 'Content-Type': type, 'RETRY-AFTER': '7', 'retry-after': '9' }, body: JSON.stringify(body) })) },
+    { weight: 1, arbitrary: fc.constant(typeof error === 'object' && error !== null ? withError({ ...(error as object), nested: { deep: [1, -0, 2] } }) : response) },
+    { weight: 1, arbitrary: fc.constant(typeof error === 'object' && error !== null ? withError({ ...(error as object), odd: -0, big: Number.POSITIVE_INFINITY, fn: () => 1, undef: undefined }) : response) },
+    { weight: 1, arbitrary: fc.constant(hostileMember()) },
+    { weight: 1, arbitrary: fc.constant(withError(Object.assign(Object.create({ code: 'inherited_code' }), typeof error === 'object' && error !== null ? error : {}))) },
+    { weight: 1, arbitrary: fc.anything().map((anything) => ({ ...response, body: anything })) },
+    { weight: 1, arbitrary: fc.anything().map((anything) => ({ ...response, headers: anything })) },
+    { weight: 1, arbitrary: fc.anything().map((anything) => ({ ...response, status: anything })) },
+  )
+}
+
+function checkFastPath(
+  name: string,
+  decoders: { general: (input: never, options?: { now?: number }) => unknown; plain: (response: PlainResponse, options?: { now?: number }) => unknown },
+  responses: fc.Arbitrary<{ status: number; headers: unknown; body: unknown }>,
+): void {
+  it(`${name}: wherever the fast path answers, it answers what the general path does`, () => {
+    let taken = 0
+    let runs = 0
+    fc.assert(
+      fc.property(responses.chain(variants), (input) => {
+        runs++
+        const plain = readPlainResponse(input as never)
+        let fast: unknown
+        try {
+          fast = plain === undefined ? undefined : decoders.plain(plain, { now })
+        } catch {
+          fast = undefined // the adapter sends a response whose member throws to the general path
+        }
+        if (fast === undefined) return
+        taken++
+        // node's strict deep equality (prototypes, -0): vitest's would also compare members named `constructor`.
+        const general = decoders.general(input as never, { now })
+        expect(isDeepStrictEqual(fast, general), `fast path ${JSON.stringify(fast)}\ngeneral path ${JSON.stringify(general)}`).toBe(true)
+      }),
+      { numRuns: fuzzRuns(600) },
+    )
+    // The property is checked on the fast path's own answers, not on nothing.
+    expect(taken / runs).toBeGreaterThan(0.2)
+  })
+}
+
+const typedVendors: ReadonlyArray<readonly [string, TypedEnvelopeSpec]> = [
+  ['medblocks', medblocksEnvelope],
+  ['scribe', scribeEnvelope],
+]
+
+describe('typed-envelope fast path', fuzzOptions, () => {
+  for (const [name, spec] of typedVendors) {
+    const responses = fc.oneof(typedEnvelopeWireResponse(spec, { now }), typedEnvelopeNormalFormResponse(spec))
+    checkFastPath(name, typedEnvelopeDecoders(spec), responses as fc.Arbitrary<{ status: number; headers: unknown; body: unknown }>)
+  }
+})
+
+describe('Medipim fast path', fuzzOptions, () => {
+  const responses = fc.oneof(medipimWireResponse({ now }), medipimNormalFormResponse())
+  checkFastPath('medipim', { general: decodeMedipim, plain: decodePlainMedipim }, responses as fc.Arbitrary<{ status: number; headers: unknown; body: unknown }>)
+})
