@@ -1,5 +1,15 @@
 const deltaSeconds = /^\s*(\d+)\s*$/
 
+// The usual `Retry-After`, ASCII digits alone: what `deltaSeconds` matches whole, told without a match array.
+const isDigits = (value: string): boolean => {
+  if (value.length === 0) return false
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 48 || code > 57) return false
+  }
+  return true
+}
+
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 // The three HTTP-date forms of RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850, and asctime.
@@ -38,9 +48,9 @@ export function parseHttpDate(value: string): number | null {
  */
 export function parseRetryAfter(value: string | undefined, dateHeader: string | undefined, now: number): number | null {
   if (value === undefined) return null
-  const delta = deltaSeconds.exec(value)
-  if (delta) {
-    const seconds = Number(delta[1])
+  const digits = isDigits(value) ? value : deltaSeconds.exec(value)?.[1]
+  if (digits !== undefined) {
+    const seconds = Number(digits)
     return Number.isSafeInteger(seconds) ? seconds : null
   }
   const at = parseHttpDate(value)

@@ -2,7 +2,6 @@ import {
   fallbackMeaning,
   isHttpStatus,
   kindTable,
-  meaningOfEntry,
   meaningOfStatus,
   nonBlank,
   readOwnData,
@@ -70,8 +69,8 @@ export function meaningOfFault(
   status: number | null,
   parentKind: Kind | null,
 ): { readonly meaning: Meaning; readonly vendorCode: string | null } {
-  const entry = medableCatalog.lookup(code)
-  if (entry !== undefined) return { meaning: meaningOfEntry(entry), vendorCode: code }
+  const documented = medableCatalog.meaningOfCode(code)
+  if (documented !== undefined) return { meaning: documented, vendorCode: code }
   if (parentKind === 'invalid_request' && path !== null) {
     return { meaning: fallbackMeaning('invalid_request', 'invalid_field'), vendorCode: code }
   }

@@ -1,4 +1,4 @@
-import { canonicalErrorOf, extraMembers, readOwnData, type CanonicalError, type JsonCopyBudget, type Kind, type Violation } from '@faultline/core'
+import { extraMembers, noViolations, readOwnData, statuslessKinds, type CanonicalError, type JsonCopyBudget, type Kind, type Violation } from '@faultline/core'
 import { readFaultNode, statedStatus, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
 
 /**
@@ -54,20 +54,29 @@ const isFaultObject = (value: unknown): value is object => typeof value === 'obj
 
 const keep = (node: FaultNode, dialect: FaultDialect, budget: JsonCopyBudget, root?: RootContext & { violations: Violation[] }): Kept => {
   const causes: CanonicalError[] = []
-  const error = canonicalErrorOf(node.meaning, {
+  const { meaning } = node
+  // Every field written out, as `canonicalErrorOf` would fill them (a node's message is never blank): one
+  // object of one shape for every node of every tree.
+  const error = {
+    kind: meaning.kind,
+    reason: meaning.reason,
     vendor: 'medable',
     vendorCode: node.vendorCode,
     vendorType: node.vendorType,
-    status: node.status,
+    status: statuslessKinds.has(meaning.kind) ? null : node.status,
     message: node.message,
     detail: node.detail,
     param: node.path,
-    requestId: root?.requestId,
-    retryAfter: root?.retryAfter,
-    violations: root?.violations,
+    requestId: root === undefined ? null : root.requestId,
+    docUrl: null,
+    retryable: meaning.retryable,
+    retryAfter: root === undefined ? null : root.retryAfter,
+    recognized: meaning.recognized,
+    violations: root === undefined ? noViolations : root.violations,
     causes,
     extensions: extraMembers(node.source, dialect.known, undefined, budget),
-  })
+    truncated: false,
+  } as CanonicalError
   return { error, causes }
 }
 
@@ -96,8 +105,9 @@ export function decodeFaultTree(
   const budget: JsonCopyBudget = { remaining: bounds.maxExtensionNodes }
   const rootKept = keep(rootNode, dialect, budget, { status: context.status, requestId: context.requestId, retryAfter: context.retryAfter, violations })
 
-  const seen = new Set<object>([root])
-  const cut = new Set<CanonicalError>()
+  // A lone fault (the usual answer) needs none of the walk's bookkeeping: it is made on the first child.
+  let seen: Set<object> | undefined
+  let cut: Set<CanonicalError> | undefined
   const stack: Pending[] = []
   let truncated = false
   let keptCauses = 0
@@ -105,7 +115,7 @@ export function decodeFaultTree(
 
   const loseChild = (parent: Kept | undefined): void => {
     truncated = true
-    if (parent !== undefined) cut.add(parent.error)
+    if (parent !== undefined) (cut ??= new Set()).add(parent.error)
   }
 
   const pushChildren = (node: FaultNode, depth: number, parent: Kept | undefined): void => {
@@ -136,6 +146,7 @@ export function decodeFaultTree(
       break
     }
     const pending = stack.pop()!
+    seen ??= new Set<object>([root])
     if (seen.has(pending.source)) {
       loseChild(pending.parent)
       continue
@@ -161,7 +172,7 @@ export function decodeFaultTree(
 
   // Extensions cut by the shared budget are a cut too (contract §2).
   if (truncated || budget.exhausted === true) markTruncated(rootKept.error)
-  for (const error of cut) markTruncated(error)
+  if (cut !== undefined) for (const error of cut) markTruncated(error)
   return rootKept.error
 }
 

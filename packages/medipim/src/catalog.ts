@@ -1,4 +1,4 @@
-import { defineCatalog, fallbackMeaning, meaningOfEntry, meaningOfStatus, type CatalogEntry, type Kind, type Meaning } from '@faultline/core'
+import { defineCatalog, fallbackMeaning, meaningOfStatus, type CatalogEntry, type Kind, type Meaning } from '@faultline/core'
 
 /**
  * Every documented Medipim error code (medipim-errors.txt), dotted and flat, mapped by meaning.
@@ -48,8 +48,8 @@ export const medipimNamespaces: ReadonlyMap<string, Kind> = /*#__PURE__*/ derive
  * namespace (rule 2, `recognized: false`, reason `unrecognized`), anything else by the status (rule 3).
  */
 export function medipimMeaning(code: string | null, status: number | null): Meaning {
-  const entry = medipimCatalog.lookup(code)
-  if (entry !== undefined) return meaningOfEntry(entry)
+  const documented = medipimCatalog.meaningOfCode(code)
+  if (documented !== undefined) return documented
   const namespace = code === null ? undefined : namespaceOf(code)
   const kind = namespace === undefined ? undefined : medipimNamespaces.get(namespace)
   return kind === undefined ? meaningOfStatus(status) : fallbackMeaning(kind)

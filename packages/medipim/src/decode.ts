@@ -1,6 +1,8 @@
 import {
   canonicalError,
-  canonicalErrorOf,
+  kindTable,
+  noCauses,
+  statuslessKinds,
   copyExtras,
   defineMember,
   envelopeError,
@@ -92,18 +94,27 @@ function errorOf(
   const status = errorStatus(statusLine, fields.status)
   const { code } = fields
   const meaning = medipimMeaning(code, status)
-  return canonicalErrorOf(meaning, {
+  // Every field written out, as `canonicalErrorOf` would fill them: one object of one shape (see typedEnvelope).
+  return {
+    kind: meaning.kind,
+    reason: meaning.reason,
     vendor,
     vendorCode: code,
     vendorType: null,
-    status,
-    message: nonBlank(fields.message),
+    status: statuslessKinds.has(meaning.kind) ? null : status,
+    message: nonBlank(fields.message) ?? kindTable[meaning.kind].message,
+    detail: null,
+    param: null,
     requestId: nonBlank(fields.requestId) ?? headers.requestId ?? null,
+    docUrl: null,
+    retryable: meaning.retryable,
     retryAfter: headers.retryAfter,
+    recognized: meaning.recognized,
     violations,
-    truncated,
+    causes: noCauses,
     extensions: status === 405 ? withAllow(extensions, headers.allow) : extensions,
-  })
+    truncated,
+  } as CanonicalError
 }
 
 function decodeLocated(response: HttpResponse, { error, container }: Located, options: NormalizeOptions | undefined): CanonicalError {

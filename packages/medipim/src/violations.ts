@@ -69,6 +69,15 @@ export interface DecodedViolations {
 
 const none: DecodedViolations = { violations: [], truncated: false }
 
+// `readOwnData` of an array index, without making a string of the index.
+const ownElement = (elements: ReadonlyArray<unknown>, index: number): unknown => {
+  try {
+    return Object.prototype.hasOwnProperty.call(elements, index) ? elements[index] : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Decodes the `violations` array of an answer, one violation per element in document order: the array
  * inside `error` when there is one, else the one at the top level of the body (or stream line).
@@ -79,8 +88,8 @@ export function decodeViolations(error: object | undefined, container: object | 
   if (!Array.isArray(elements) || elements.length === 0) return none
   const count = Math.min(elements.length, maxViolations)
   const violations: Violation[] = []
-  // Elements are read as own data, so a sparse array or an index getter cannot run code or throw.
-  for (let i = 0; i < count; i++) violations.push(decodeViolation(readOwnData(elements, String(i))))
+  // Elements are read as own members, so a hole or an inherited index reads as absent.
+  for (let i = 0; i < count; i++) violations.push(decodeViolation(ownElement(elements, i)))
   return { violations, truncated: elements.length > maxViolations }
 }
 
