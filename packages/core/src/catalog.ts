@@ -23,8 +23,11 @@ export interface Catalog {
   readonly entries: ReadonlyArray<CatalogEntry>
   /** The entry of a vendor code (own codes only: `constructor` or `__proto__` are never found). */
   lookup(code: unknown): CatalogEntry | undefined
-  /** The meaning of a documented vendor code (`meaningOfEntry` of its entry), looked up in one step. */
-  meaningOfCode(code: unknown): Meaning | undefined
+  /**
+   * The meaning of a documented vendor code (`meaningOfEntry` of its entry), looked up in one step.
+   * `defineCatalog` provides it; read it through {@link documentedMeaning}, which works without it too.
+   */
+  meaningOfCode?(code: unknown): Meaning | undefined
   /** The vendor code to write for a canonical kind and reason: same kind and reason, else the first of the kind. */
   entryFor(kind: Kind, reason: string): CatalogEntry | undefined
 }
@@ -73,6 +76,13 @@ export const meaningOfEntry = (entry: CatalogEntry): Meaning => {
 
 // A known code means the same every time: one frozen meaning per catalog entry, made on first use.
 const entryMeanings = /*#__PURE__*/ new WeakMap<CatalogEntry, Meaning>()
+
+/** The meaning of a code `catalog` documents (rule 1: by meaning, not by status); `undefined` for any other. */
+export function documentedMeaning(catalog: Catalog, code: unknown): Meaning | undefined {
+  if (catalog.meaningOfCode !== undefined) return catalog.meaningOfCode(code)
+  const entry = catalog.lookup(code)
+  return entry === undefined ? undefined : meaningOfEntry(entry)
+}
 
 /** The meaning of an unknown code from a fallback (rule 2): the kind it names, `recognized: false`. */
 export const fallbackMeaning = (kind: Kind, reason: string = UNRECOGNIZED): Meaning => ({

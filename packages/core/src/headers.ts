@@ -1,3 +1,5 @@
+import { isPlainObject } from './json'
+
 /**
  * Headers as users hold them: a WHATWG `Headers`, a plain record (values string or string[]), or an
  * iterable of `[name, value]` pairs. Names are case-insensitive.
@@ -199,10 +201,7 @@ function readRecord(input: object): Map<string, string> {
   return map
 }
 
-const isPlainRecord = (input: object): boolean => {
-  const proto: unknown = Object.getPrototypeOf(input)
-  return (proto === Object.prototype || proto === null) && !Object.prototype.hasOwnProperty.call(input, 'get')
-}
+const isPlainRecord = (input: object): boolean => isPlainObject(input) && !Object.prototype.hasOwnProperty.call(input, 'get')
 
 /** Reads headers in any of the three accepted forms as a case-insensitive lookup. Never throws. */
 export function readHeaders(input: unknown): HeaderMap {

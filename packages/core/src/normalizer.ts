@@ -4,7 +4,7 @@ import { canonicalError, nonBlank } from './build'
 import { meaningOfStatus } from './catalog'
 import { decodeByStatus } from './decodeHelpers'
 import { isFaultlineError } from './errors'
-import { hasOwnMember, readOwnData } from './json'
+import { hasOwnMember, isPlainObject, readOwnData } from './json'
 import { readPlainResponse } from './plainResponse'
 import { ownResponse, readResponse, type ResponseInput, type WireResponse } from './response'
 import { readResponseText } from './responseBody'
@@ -58,11 +58,6 @@ export interface WithRetryOptions extends Omit<RetryOptions, 'normalize' | 'poli
 
 const defaultMaxBodyBytes = 1024 * 1024
 const maxDetailLength = 1_000
-
-const isPlainObject = (value: object): boolean => {
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 // Node defines `Response` as a lazy global accessor (it loads undici): looked up once, on first use.
 let responseClass: typeof Response | null | undefined

@@ -4,6 +4,7 @@ import type { CanonicalError } from './CanonicalError'
 import type { NormalizeOptions } from './adapter'
 import type { ResponseInput } from './response'
 import { parseRetryAfter } from './retryAfter'
+import { isPlainObject } from './json'
 import { isHttpStatus } from './statusFallback'
 import { nonBlank } from './build'
 
@@ -11,7 +12,7 @@ import { nonBlank } from './build'
  * A response in the form almost every caller gives, read in one step: a status line from 100 to 599, a plain
  * header record (or none), and a JSON object body, parsed already or as short JSON text. Adapters decode it on a
  * fast path that skips the general path's intermediate objects (`HttpResponse`, `Body`, a header map); it reads
- * exactly what {@link readResponse} reads, and a property test per adapter proves both paths answer alike.
+ * the same own members {@link readResponse} reads, and a property test per adapter proves both paths answer alike.
  */
 export interface PlainResponse {
   readonly status: number
@@ -21,15 +22,10 @@ export interface PlainResponse {
   readonly body: object
 }
 
-/** Text bodies longer than this are left to the general path (an error document is a few hundred bytes). */
+/** Text bodies longer than this (in characters) are left to the general path (an error document is a few hundred). */
 const maxPlainText = 64 * 1024
 
 const noHeaderValues: ReadonlyArray<string | undefined> = /*#__PURE__*/ readKnownHeaders({})
-
-const isPlain = (value: object): boolean => {
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 /**
  * `input` as a {@link PlainResponse}, or `undefined` when it is in any other form (no valid status, headers
@@ -46,7 +42,7 @@ export function readPlainResponse(input: ResponseInput): PlainResponse | undefin
     let headers = noHeaderValues
     if (headerInput !== undefined && headerInput !== null) {
       // What `readHeaders` reads as a record: a plain object without an own `get`.
-      if (typeof headerInput !== 'object' || !isPlain(headerInput) || Object.prototype.hasOwnProperty.call(headerInput, 'get')) return undefined
+      if (typeof headerInput !== 'object' || !isPlainObject(headerInput) || Object.prototype.hasOwnProperty.call(headerInput, 'get')) return undefined
       headers = readKnownHeaders(headerInput)
     }
     const body = Object.prototype.hasOwnProperty.call(input, 'body') ? plainBody(input.body, headers[contentTypeSlot]) : undefined
@@ -70,7 +66,7 @@ function plainBody(body: unknown, contentType: string | undefined): object | und
     }
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
   }
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && isPlain(body) ? body : undefined
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && isPlainObject(body) ? body : undefined
 }
 
 // The slots of the headers read here, looked up once.

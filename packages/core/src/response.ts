@@ -25,14 +25,22 @@ export interface HttpResponse {
   readonly body: Body
 }
 
+// An own member, read as a plain read would be: an input that cannot be read at all (`null`, a Proxy whose traps
+// throw) throws here, and each decoder answers it with an `unknown` error.
+const ownMember = (input: ResponseInput, key: keyof ResponseInput): unknown =>
+  Object.prototype.hasOwnProperty.call(input, key) ? input[key] : undefined
+
 /**
  * Coerces a response-like input (or, with `status` absent, a bare vendor body wrapped as `{ body }`).
- * Reads only what it needs, never throws on hostile input.
+ * Reads its own `status`, `headers` and `body` only, each once; throws only for an input that cannot be read
+ * at all (`null`, a Proxy whose traps throw), which decoders answer with an `unknown` error.
  */
 export function readResponse(input: ResponseInput): HttpResponse {
-  const headers = readHeaders(input.headers)
-  const status = isHttpStatus(input.status) ? input.status : null
-  const body = input.body
+  // Own members only (contract §7): a polluted `Object.prototype.status` never makes a bare body a response.
+  const headers = readHeaders(ownMember(input, 'headers'))
+  const ownStatus = ownMember(input, 'status')
+  const status = isHttpStatus(ownStatus) ? ownStatus : null
+  const body = ownMember(input, 'body')
   // Only text and bytes are read by their content type: a parsed body skips the header lookup.
   return { status, headers, body: readBody(body, isTextOrBytes(body) ? headers.get('content-type') : undefined) }
 }

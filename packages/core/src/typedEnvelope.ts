@@ -1,13 +1,13 @@
 import type { CanonicalError, Violation } from './CanonicalError'
 import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
-import { noCauses, noViolations, nonBlank, stringOrNull } from './build'
-import { fallbackMeaning, meaningOfStatus, type Catalog, type Meaning } from './catalog'
+import { canonicalError, noCauses, noViolations, nonBlank, stringOrNull } from './build'
+import { documentedMeaning, fallbackMeaning, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
-import { copyExtras, defineMember, readOwnData, splitMembers, type JsonRecord } from './json'
+import { copyExtras, defineMember, isPlainObject, readOwnData, splitMembers, type JsonRecord } from './json'
 import { kindTable, statuslessKinds, type Kind } from './kinds'
 import { plainFirst, plainHeaderRequestId, plainOrUndefined, plainRetryAfter, type PlainResponse } from './plainResponse'
 import { findRequestId } from './requestId'
-import { readResponse, type ResponseInput, type WireResponse } from './response'
+import { readResponse, type HttpResponse, type ResponseInput, type WireResponse } from './response'
 import type { RetryPolicy } from './retryPolicy'
 import { errorStatus } from './statusFallback'
 
@@ -99,7 +99,7 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
   const kindOfType = new Map(spec.types.map((entry) => [entry.type, entry.kind]))
 
   const meaningOf = (code: string | null, type: string | null, status: number | null): Meaning => {
-    const documented = catalog.meaningOfCode(code)
+    const documented = documentedMeaning(catalog, code)
     if (documented !== undefined) return documented
     const typeKind = type === null ? undefined : kindOfType.get(type)
     return typeKind === undefined ? meaningOfStatus(status) : fallbackMeaning(typeKind)
@@ -145,7 +145,13 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
   }
 
   const general = (input: ResponseInput, options?: NormalizeOptions): CanonicalError | null => {
-    const response = readResponse(input)
+    let response: HttpResponse
+    try {
+      response = readResponse(input)
+    } catch {
+      // An input that cannot be read at all (a Proxy whose traps throw): still an answer (Adapter.decode is total).
+      return canonicalError({ kind: 'unknown', reason: 'unrecognized', vendor: id, recognized: false })
+    }
     const error = response.body.type === 'json' ? envelopeError(response.body.value) : undefined
     if (error === undefined) return decodeByStatus(id, response, options)
     // Each member of the envelope is read once, in one pass that also collects the unknown ones.
@@ -156,7 +162,8 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
 
   const plain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => {
     const error = envelopeError(response.body)
-    if (error === undefined) return undefined
+    // Only a plain error is walked with `for...in` (see `splitMembers`); any other goes to the general path.
+    if (error === undefined || !isPlainObject(error)) return undefined
     const fields = noFields()
     let extras: Record<string, unknown> | undefined
     let flat = true

@@ -1,4 +1,5 @@
 import {
+  documentedMeaning,
   fallbackMeaning,
   isHttpStatus,
   kindTable,
@@ -69,7 +70,7 @@ export function meaningOfFault(
   status: number | null,
   parentKind: Kind | null,
 ): { readonly meaning: Meaning; readonly vendorCode: string | null } {
-  const documented = medableCatalog.meaningOfCode(code)
+  const documented = documentedMeaning(medableCatalog, code)
   if (documented !== undefined) return { meaning: documented, vendorCode: code }
   if (parentKind === 'invalid_request' && path !== null) {
     return { meaning: fallbackMeaning('invalid_request', 'invalid_field'), vendorCode: code }

@@ -1,4 +1,4 @@
-import { defineCatalog, fallbackMeaning, meaningOfStatus, type CatalogEntry, type Kind, type Meaning } from '@faultline/core'
+import { defineCatalog, documentedMeaning, fallbackMeaning, meaningOfStatus, type CatalogEntry, type Kind, type Meaning } from '@faultline/core'
 
 /**
  * Every documented Medipim error code (medipim-errors.txt), dotted and flat, mapped by meaning.
@@ -48,7 +48,7 @@ export const medipimNamespaces: ReadonlyMap<string, Kind> = /*#__PURE__*/ derive
  * namespace (rule 2, `recognized: false`, reason `unrecognized`), anything else by the status (rule 3).
  */
 export function medipimMeaning(code: string | null, status: number | null): Meaning {
-  const documented = medipimCatalog.meaningOfCode(code)
+  const documented = documentedMeaning(medipimCatalog, code)
   if (documented !== undefined) return documented
   const namespace = code === null ? undefined : namespaceOf(code)
   const kind = namespace === undefined ? undefined : medipimNamespaces.get(namespace)

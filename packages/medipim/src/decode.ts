@@ -8,6 +8,7 @@ import {
   envelopeError,
   errorStatus,
   findRequestId,
+  isPlainObject,
   nonBlank,
   plainHeader,
   plainHeaderRequestId,
@@ -134,7 +135,8 @@ function decodeLocated(response: HttpResponse, { error, container }: Located, op
  */
 export function decodePlainMedipim(response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined {
   const error = envelopeError(response.body)
-  if (error === undefined) return undefined
+  // Only a plain error is walked with `for...in` (see `splitMembers`); any other goes to the general path.
+  if (error === undefined || !isPlainObject(error)) return undefined
   const fields = noFields()
   let extras: Record<string, unknown> | undefined
   let flat = true

@@ -54,6 +54,32 @@ describe('hostile input: cycles, throwing Proxies, prototype keys, invalid UTF-8
       expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
     })
 
+    it(`${vendor}: a polluted Object.prototype is never read, on the fast path or the general one`, () => {
+      const body = { error: { type: 'api_error', code: 'polluted_probe', message: 'm', status: 500 }, object: 'fault', code: 'kError', message: 'm' }
+      const clean = [errorWithin(vendor, body), errorWithin(vendor, { status: 500, headers: { 'content-type': 'application/json' }, body }), errorWithin(vendor, { status: 500, body: JSON.stringify(body) })]
+      const polluted = Object.prototype as Record<string, unknown>
+      const pollution = {
+        status: 503,
+        headers: { 'retry-after': '777', 'x-request-id': 'polluted' },
+        body: { error: { code: 'polluted' } },
+        'retry-after': '777',
+        'x-request-id': 'polluted',
+        request_id: 'polluted',
+        param: 'polluted',
+        path: 'polluted',
+        errCode: 'cortex.throttled.polluted',
+        faults: [{ object: 'fault', code: 'kThrottled' }],
+      }
+      Object.assign(polluted, pollution)
+      try {
+        const again = [errorWithin(vendor, body), errorWithin(vendor, { status: 500, headers: { 'content-type': 'application/json' }, body }), errorWithin(vendor, { status: 500, body: JSON.stringify(body) })]
+        // Compared as JSON: the pollution is enumerable, and would show up in any copy that read it.
+        expect(again.map((error) => JSON.stringify(error))).toStrictEqual(clean.map((error) => JSON.stringify(error)))
+      } finally {
+        for (const key of Object.keys(pollution)) delete polluted[key]
+      }
+    })
+
     it(`${vendor}: invalid UTF-8 bytes read as text with U+FFFD, never a throw`, () => {
       const invalid = [
         Uint8Array.of(0xff, 0xfe, 0xfd),
