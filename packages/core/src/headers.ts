@@ -144,7 +144,8 @@ export function readKnownHeaders(record: object): Array<string | undefined> {
   let seen = 0
   try {
     for (const key in record) {
-      if (++seen > maxHeaderKeys) break
+      // Own keys come first (see `splitMembers`): the first inherited one ends the pass.
+      if (++seen > maxHeaderKeys || !Object.prototype.hasOwnProperty.call(record, key)) break
       const slot = slotOfKey(key)
       if (slot === undefined) continue
       const text = ownHeaderValue(record, key)

@@ -186,32 +186,28 @@ export function splitMembers(
   // the copy is built directly (numbers as `toJson` writes them); the first object member falls back.
   let flat = true
   let count = 0
-  const member = (key: string): void => {
-    count++
-    let value: unknown
-    try {
-      value = (source as Record<string, unknown>)[key]
-    } catch {
-      // A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
-      return
-    }
-    if (known.has(key)) {
-      onKnown(key, value)
-      return
-    }
-    if (value === undefined) return
-    extras ??= {}
-    if (flat && typeof value === 'object' && value !== null) flat = false
-    defineMember(extras, key, value)
-  }
   try {
-    if (isPlainObject(source)) {
-      // `for...in` walks a plain object's keys without copying them (V8 keeps them cached per shape); only a
-      // polluted `Object.prototype` adds inherited ones, skipped here, so only own members are read.
-      for (const key in source) if (Object.prototype.hasOwnProperty.call(source, key)) member(key)
-    } else {
-      // Any other object may inherit any number of keys: its own ones are listed instead.
-      for (const key of Object.keys(source)) member(key)
+    // `for...in` walks the keys without copying them (V8 keeps them cached per object shape). It lists an
+    // object's own keys before any inherited one (ES2020), so the first inherited key ends the walk: only own
+    // members are read, and a prototype with a million keys costs nothing.
+    for (const key in source) {
+      if (!Object.prototype.hasOwnProperty.call(source, key)) break
+      count++
+      let value: unknown
+      try {
+        value = (source as Record<string, unknown>)[key]
+      } catch {
+        // A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
+        continue
+      }
+      if (known.has(key)) {
+        onKnown(key, value)
+        continue
+      }
+      if (value === undefined) continue
+      extras ??= {}
+      if (flat && typeof value === 'object' && value !== null) flat = false
+      defineMember(extras, key, value)
     }
   } catch {
     // A Proxy whose key traps throw: the members read before it threw still count.

@@ -3,7 +3,7 @@ import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
 import { canonicalError, noCauses, noViolations, nonBlank, stringOrNull } from './build'
 import { documentedMeaning, fallbackMeaning, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
-import { copyExtras, defineMember, isPlainObject, readOwnData, splitMembers, type JsonRecord } from './json'
+import { copyExtras, defineMember, readOwnData, splitMembers, type JsonRecord } from './json'
 import { kindTable, statuslessKinds, type Kind } from './kinds'
 import { plainFirst, plainHeaderRequestId, plainOrUndefined, plainRetryAfter, type PlainResponse } from './plainResponse'
 import { findRequestId } from './requestId'
@@ -162,8 +162,7 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
 
   const plain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => {
     const error = envelopeError(response.body)
-    // Only a plain error is walked with `for...in` (see `splitMembers`); any other goes to the general path.
-    if (error === undefined || !isPlainObject(error)) return undefined
+    if (error === undefined) return undefined
     const fields = noFields()
     let extras: Record<string, unknown> | undefined
     let flat = true
@@ -171,7 +170,8 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
     // The pass of `splitMembers`, with the known members read by name instead of through a set and a callback.
     // A member that throws when read sends the whole response to the general path (see `plainOrUndefined`).
     for (const key in error) {
-      if (!Object.prototype.hasOwnProperty.call(error, key)) continue
+      // Own keys come first (see `splitMembers`): the first inherited one ends the pass.
+      if (!Object.prototype.hasOwnProperty.call(error, key)) break
       members++
       const value: unknown = (error as Record<string, unknown>)[key]
       if (readMember(fields, key, value) || value === undefined) continue

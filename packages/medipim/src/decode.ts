@@ -8,7 +8,6 @@ import {
   envelopeError,
   errorStatus,
   findRequestId,
-  isPlainObject,
   nonBlank,
   plainHeader,
   plainHeaderRequestId,
@@ -135,14 +134,14 @@ function decodeLocated(response: HttpResponse, { error, container }: Located, op
  */
 export function decodePlainMedipim(response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined {
   const error = envelopeError(response.body)
-  // Only a plain error is walked with `for...in` (see `splitMembers`); any other goes to the general path.
-  if (error === undefined || !isPlainObject(error)) return undefined
+  if (error === undefined) return undefined
   const fields = noFields()
   let extras: Record<string, unknown> | undefined
   let flat = true
   let members = 0
   for (const key in error) {
-    if (!Object.prototype.hasOwnProperty.call(error, key)) continue
+    // Own keys come first (see `splitMembers`): the first inherited one ends the pass.
+    if (!Object.prototype.hasOwnProperty.call(error, key)) break
     members++
     const value: unknown = (error as Record<string, unknown>)[key]
     if (readMember(fields, key, value) || value === undefined) continue

@@ -80,6 +80,21 @@ describe('hostile input: cycles, throwing Proxies, prototype keys, invalid UTF-8
       }
     })
 
+    it(`${vendor}: members a prototype holds are never read, however many there are`, () => {
+      const heavy: Record<string, unknown> = {}
+      for (let i = 0; i < 200_000; i++) heavy[`k${i}`] = i
+      const error = Object.assign(Object.create(heavy) as Record<string, unknown>, { code: 'x_unknown', message: 'own', extra: 1 })
+      const fault = Object.assign(Object.create(heavy) as Record<string, unknown>, { object: 'fault', code: 'kError', message: 'own', extra: 1 })
+      const headers = Object.assign(Object.create(heavy) as Record<string, unknown>, { 'x-request-id': 'own' })
+      const started = performance.now()
+      for (let i = 0; i < 20; i++) {
+        const answer = errorWithin(vendor, { status: 500, headers, body: { error, ...fault } })
+        expect(Object.keys(answer.extensions).some((key) => key.startsWith('k'))).toBe(false)
+      }
+      // Twenty decodes of objects whose prototype has 200,000 keys: the walks stop at the first inherited key.
+      expect(performance.now() - started).toBeLessThan(1_000)
+    })
+
     it(`${vendor}: invalid UTF-8 bytes read as text with U+FFFD, never a throw`, () => {
       const invalid = [
         Uint8Array.of(0xff, 0xfe, 0xfd),
