@@ -38,7 +38,8 @@ function mutated(response: fc.Arbitrary<{ status: number; headers: unknown; body
       const body: unknown = typeof r.body === 'object' && r.body !== null && !ArrayBuffer.isView(r.body) ? JSON.parse(JSON.stringify(r.body)) : r.body
       if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
         const target = (body as { error?: unknown }).error
-        const holder = typeof target === 'object' && target !== null ? target : body
+        // An `error` array keeps its `length`: a generated key may name it, and arrays cannot redefine it.
+        const holder = typeof target === 'object' && target !== null && !Array.isArray(target) ? target : body
         Object.defineProperty(holder, ['code', 'message', 'status', 'faults', 'violations', 'type', key][key.length % 7]!, { value, enumerable: true, configurable: true, writable: true })
       }
       return { ...r, body }
