@@ -216,6 +216,28 @@ export function splitMembers(
 }
 
 /**
+ * The one pass of {@link splitMembers} for an adapter's fast path: each own member goes to `readKnown`, which
+ * takes it into `fields` and answers `true` when it is one the adapter reads, and every other member is kept,
+ * bounded, for `extensions`. Unlike `splitMembers`, a member that throws when read throws out of the pass: the
+ * fast path then declines and the general path, which reads such a member as absent, decides.
+ */
+export function splitMembersInto<F>(source: object, fields: F, readKnown: (fields: F, key: string, value: unknown) => boolean): JsonRecord {
+  let extras: Record<string, unknown> | undefined
+  let flat = true
+  let members = 0
+  for (const key in source) {
+    // Own keys come first (see `splitMembers`): the first inherited one ends the pass.
+    if (!Object.prototype.hasOwnProperty.call(source, key)) break
+    members++
+    const value: unknown = (source as Record<string, unknown>)[key]
+    if (readKnown(fields, key, value) || value === undefined) continue
+    if (flat && typeof value === 'object' && value !== null) flat = false
+    defineMember((extras ??= {}), key, value)
+  }
+  return copyExtras(extras, flat, members)
+}
+
+/**
  * The `extensions` record of the extra members one pass over a vendor object collected (`undefined`: none):
  * built directly when all are primitives (`flat`), else a bounded {@link toJson} copy. The tail of
  * {@link splitMembers}, shared with the adapters' fast paths so that both make the very same copy.

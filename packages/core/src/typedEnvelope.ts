@@ -3,7 +3,7 @@ import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
 import { canonicalError, noCauses, noViolations, nonBlank, stringOrNull } from './build'
 import { documentedMeaning, fallbackMeaning, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
-import { copyExtras, defineMember, readOwnData, splitMembers, type JsonRecord } from './json'
+import { defineMember, readOwnData, splitMembers, splitMembersInto, type JsonRecord } from './json'
 import { kindTable, statuslessKinds, type Kind } from './kinds'
 import { plainFirst, plainHeaderRequestId, plainOrUndefined, plainRetryAfter, type PlainResponse } from './plainResponse'
 import { findRequestId } from './requestId'
@@ -164,22 +164,9 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
     const error = envelopeError(response.body)
     if (error === undefined) return undefined
     const fields = noFields()
-    let extras: Record<string, unknown> | undefined
-    let flat = true
-    let members = 0
-    // The pass of `splitMembers`, with the known members read by name instead of through a set and a callback.
-    // A member that throws when read sends the whole response to the general path (see `plainOrUndefined`).
-    for (const key in error) {
-      // Own keys come first (see `splitMembers`): the first inherited one ends the pass.
-      if (!Object.prototype.hasOwnProperty.call(error, key)) break
-      members++
-      const value: unknown = (error as Record<string, unknown>)[key]
-      if (readMember(fields, key, value) || value === undefined) continue
-      if (flat && typeof value === 'object' && value !== null) flat = false
-      defineMember((extras ??= {}), key, value)
-    }
+    const extensions = splitMembersInto(error, fields, readMember)
     const requestId = nonBlank(fields.requestId) ?? plainHeaderRequestId(response) ?? null
-    return errorOf(fields, copyExtras(extras, flat, members), response.status, requestId, plainRetryAfter(response, options))
+    return errorOf(fields, extensions, response.status, requestId, plainRetryAfter(response, options))
   }
 
   return { general, plain }

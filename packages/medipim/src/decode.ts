@@ -1,7 +1,5 @@
 import {
   canonicalError,
-  copyExtras,
-  defineMember,
   envelopeError,
   errorStatus,
   findRequestId,
@@ -14,6 +12,7 @@ import {
   readResponse,
   retryAfterOf,
   splitMembers,
+  splitMembersInto,
   statuslessKinds,
   stringOrNull,
   type CanonicalError,
@@ -136,19 +135,8 @@ export function decodePlainMedipim(response: PlainResponse, options?: NormalizeO
   const error = envelopeError(response.body)
   if (error === undefined) return undefined
   const fields = noFields()
-  let extras: Record<string, unknown> | undefined
-  let flat = true
-  let members = 0
-  for (const key in error) {
-    // Own keys come first (see `splitMembers`): the first inherited one ends the pass.
-    if (!Object.prototype.hasOwnProperty.call(error, key)) break
-    members++
-    const value: unknown = (error as Record<string, unknown>)[key]
-    if (readMember(fields, key, value) || value === undefined) continue
-    if (flat && typeof value === 'object' && value !== null) flat = false
-    defineMember((extras ??= {}), key, value)
-  }
-  return errorOf(fields, copyExtras(extras, flat, members), decodeViolations(error, response.body), response.status, {
+  const extensions = splitMembersInto(error, fields, readMember)
+  return errorOf(fields, extensions, decodeViolations(error, response.body), response.status, {
     requestId: plainHeaderRequestId(response),
     retryAfter: plainRetryAfter(response, options),
     allow: plainHeader(response, 'allow'),
