@@ -4,13 +4,11 @@ import { canonicalErrorOf } from './build'
 import { meaningOfStatus } from './catalog'
 import { findRequestId } from './requestId'
 import type { HttpResponse } from './response'
-import { parseRetryAfter } from './retryAfter'
+import { retryAfterAt } from './retryAfter'
 
 /** `Retry-After` of a response in seconds, read against its `Date` header, else `options.now`, else the clock. */
 export function retryAfterOf(response: HttpResponse, options: NormalizeOptions | undefined): number | null {
-  const value = response.headers.get('retry-after')
-  if (value === undefined) return null
-  return parseRetryAfter(value, response.headers.get('date'), options?.now ?? Date.now())
+  return retryAfterAt(response.headers.get('retry-after'), response.headers.get('date'), options?.now)
 }
 
 /**

@@ -159,7 +159,8 @@ export function readKnownHeaders(record: object): Array<string | undefined> {
   return values
 }
 
-const noKnownHeaders: ReadonlyArray<string | undefined> = /*#__PURE__*/ readHeaderNames.map(() => undefined)
+/** What {@link readKnownHeaders} answers for a record without any of those headers. */
+export const noKnownHeaders: ReadonlyArray<string | undefined> = /*#__PURE__*/ readHeaderNames.map(() => undefined)
 
 // An own member's value as header text, as every member is read (contract §7): an own getter runs, and one
 // that throws (or a Proxy trap) reads as absent; an inherited member is never read.

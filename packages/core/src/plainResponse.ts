@@ -1,12 +1,12 @@
 import { isPlainJsonType } from './body'
-import { headerSlot, readKnownHeaders } from './headers'
+import { headerSlot, noKnownHeaders, readKnownHeaders } from './headers'
 import type { CanonicalError } from './CanonicalError'
-import type { NormalizeOptions } from './adapter'
+import type { Adapter, NormalizeOptions } from './adapter'
 import type { ResponseInput } from './response'
-import { parseRetryAfter } from './retryAfter'
+import { requestIdOf } from './requestId'
+import { retryAfterAt } from './retryAfter'
 import { isPlainObject } from './json'
 import { isHttpStatus } from './statusFallback'
-import { nonBlank } from './build'
 
 /**
  * A response in the form almost every caller gives, read in one step: a status line from 100 to 599, a plain
@@ -25,8 +25,6 @@ export interface PlainResponse {
 /** Text bodies longer than this (in characters) are left to the general path (an error document is a few hundred). */
 const maxPlainText = 64 * 1024
 
-const noHeaderValues: ReadonlyArray<string | undefined> = /*#__PURE__*/ readKnownHeaders({})
-
 /**
  * `input` as a {@link PlainResponse}, or `undefined` when it is in any other form (no valid status, headers
  * as a `Headers` or a map, a body that is text but not one JSON object, bytes, a stream, an array...), which the
@@ -39,7 +37,7 @@ export function readPlainResponse(input: ResponseInput): PlainResponse | undefin
     const status = input.status
     if (!isHttpStatus(status)) return undefined
     const headerInput = Object.prototype.hasOwnProperty.call(input, 'headers') ? input.headers : undefined
-    let headers = noHeaderValues
+    let headers = noKnownHeaders
     if (headerInput !== undefined && headerInput !== null) {
       // What `readHeaders` reads as a record: a plain object without an own `get`.
       if (typeof headerInput !== 'object' || !isPlainObject(headerInput) || Object.prototype.hasOwnProperty.call(headerInput, 'get')) return undefined
@@ -79,44 +77,34 @@ const requestIdSlot = /*#__PURE__*/ headerSlot('request-id')
 /** A header's value on a plain response; `name` is one of the headers adapters read, in lower case. */
 export const plainHeader = (response: PlainResponse, name: string): string | undefined => response.headers[headerSlot(name)]
 
-/** The request id of the response's headers (`X-Request-Id`, then `Request-Id`), as `findRequestId` reads them. */
-export const plainHeaderRequestId = (response: PlainResponse): string | undefined =>
-  nonBlank(response.headers[xRequestIdSlot]) ?? nonBlank(response.headers[requestIdSlot])
+/** The request id of a plain response, as `findRequestId` finds it: the body's own first, then the headers'. */
+export const plainRequestId = (response: PlainResponse, fromBody: unknown): string | null =>
+  requestIdOf(fromBody, undefined, response.headers[xRequestIdSlot], response.headers[requestIdSlot])
 
 /** `Retry-After` in seconds, as `retryAfterOf` reads it. */
-export function plainRetryAfter(response: PlainResponse, options: NormalizeOptions | undefined): number | null {
-  const value = response.headers[retryAfterSlot]
-  if (value === undefined) return null
-  return parseRetryAfter(value, response.headers[dateSlot], options?.now ?? Date.now())
-}
+export const plainRetryAfter = (response: PlainResponse, options: NormalizeOptions | undefined): number | null =>
+  retryAfterAt(response.headers[retryAfterSlot], response.headers[dateSlot], options?.now)
 
 /**
- * Runs a fast-path decoder. A member that throws when read (a hostile getter) makes it answer `undefined`,
- * so the general path, which reads such a member as absent, decides.
+ * An adapter's two decoders from its fast path (`plain`) and its general one: `decodePlain` answers
+ * `undefined` where `plain` does or where a member throws when read (the general path, which reads such a
+ * member as absent, then decides); `decode` takes the fast path first when the input is a {@link PlainResponse}.
  */
-export function plainOrUndefined<T>(
-  decode: (response: PlainResponse, options?: NormalizeOptions) => T | undefined,
-  response: PlainResponse,
-  options: NormalizeOptions | undefined,
-): T | undefined {
-  try {
-    return decode(response, options)
-  } catch {
-    return undefined
+export function withFastPath(
+  plain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | undefined,
+  general: (input: ResponseInput, options?: NormalizeOptions) => CanonicalError | null,
+): Pick<Adapter, 'decode'> & Required<Pick<Adapter, 'decodePlain'>> {
+  const decodePlain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => {
+    try {
+      return plain(response, options)
+    } catch {
+      return undefined
+    }
   }
-}
-
-/**
- * An adapter's `decode` that takes its fast path first: `decodePlain` on the input read as a
- * {@link PlainResponse} when it is one, else (or when the fast path answers `undefined`) `decode`.
- */
-export function plainFirst(
-  decodePlain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | undefined,
-  decode: (input: ResponseInput, options?: NormalizeOptions) => CanonicalError | null,
-): (input: ResponseInput, options?: NormalizeOptions) => CanonicalError | null {
-  return (input, options) => {
+  const decode = (input: ResponseInput, options?: NormalizeOptions): CanonicalError | null => {
     const response = readPlainResponse(input)
-    const fast = response === undefined ? undefined : plainOrUndefined(decodePlain, response, options)
-    return fast !== undefined ? fast : decode(input, options)
+    const fast = response === undefined ? undefined : decodePlain(response, options)
+    return fast !== undefined ? fast : general(input, options)
   }
+  return { decode, decodePlain }
 }

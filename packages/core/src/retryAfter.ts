@@ -41,6 +41,10 @@ export function parseHttpDate(value: string): number | null {
   return null
 }
 
+/** `Retry-After` in seconds as decoders read it: against the `Date` header, else `now`, else the clock (read only when needed). */
+export const retryAfterAt = (value: string | undefined, dateHeader: string | undefined, now: number | undefined): number | null =>
+  value === undefined ? null : parseRetryAfter(value, dateHeader, now ?? Date.now())
+
 /**
  * `Retry-After` in whole seconds (contract §4): delta-seconds (digits only, surrounding spaces allowed) as
  * they are; an HTTP-date relative to `dateHeader` when it is a valid date, else to `now`, rounded up, a

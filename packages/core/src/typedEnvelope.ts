@@ -5,7 +5,7 @@ import { documentedMeaning, fallbackMeaning, meaningOfStatus, type Catalog, type
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
 import { defineMember, readOwnData, splitMembers, splitMembersInto, type JsonRecord } from './json'
 import { kindTable, statuslessKinds, type Kind } from './kinds'
-import { plainFirst, plainHeaderRequestId, plainOrUndefined, plainRetryAfter, type PlainResponse } from './plainResponse'
+import { plainRequestId, plainRetryAfter, withFastPath, type PlainResponse } from './plainResponse'
 import { findRequestId } from './requestId'
 import { readResponse, type HttpResponse, type ResponseInput, type WireResponse } from './response'
 import type { RetryPolicy } from './retryPolicy'
@@ -165,8 +165,7 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
     if (error === undefined) return undefined
     const fields = noFields()
     const extensions = splitMembersInto(error, fields, readMember)
-    const requestId = nonBlank(fields.requestId) ?? plainHeaderRequestId(response) ?? null
-    return errorOf(fields, extensions, response.status, requestId, plainRetryAfter(response, options))
+    return errorOf(fields, extensions, response.status, plainRequestId(response, fields.requestId), plainRetryAfter(response, options))
   }
 
   return { general, plain }
@@ -183,9 +182,8 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
   for (const entry of spec.types) if (!typeOfKind.has(entry.kind)) typeOfKind.set(entry.kind, entry.type)
   const { general, plain } = typedEnvelopeDecoders(spec)
 
-  const decodePlain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => plainOrUndefined(plain, response, options)
   // The usual answer (a plain response carrying an envelope) on the fast path, anything else in general.
-  const decode = plainFirst(plain, general)
+  const { decode, decodePlain } = withFastPath(plain, general)
 
   const encode = (error: CanonicalError): WireResponse => {
     // An error of this vendor is written back verbatim; another vendor's is translated through the catalog.

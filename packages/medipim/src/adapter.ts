@@ -1,4 +1,4 @@
-import { plainFirst, plainOrUndefined, type Adapter, type AdapterDocumentation } from '@faultline/core'
+import { withFastPath, type Adapter, type AdapterDocumentation } from '@faultline/core'
 import { medipimCatalog } from './catalog'
 import { decodeMedipim, decodePlainMedipim } from './decode'
 import { encodeMedipim } from './encode'
@@ -69,8 +69,7 @@ export const medipimAdapter: Adapter = {
   id: medipimCatalog.vendor,
   catalog: medipimCatalog,
   documentation: medipimDocumentation,
-  decode: /*#__PURE__*/ plainFirst(decodePlainMedipim, decodeMedipim),
-  decodePlain: (response, options) => plainOrUndefined(decodePlainMedipim, response, options),
+  ...withFastPath(decodePlainMedipim, decodeMedipim),
   encode: encodeMedipim,
   retryPolicy: medipimRetryPolicy,
 }

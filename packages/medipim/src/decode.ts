@@ -7,7 +7,7 @@ import {
   noCauses,
   nonBlank,
   plainHeader,
-  plainHeaderRequestId,
+  plainRequestId,
   plainRetryAfter,
   readResponse,
   retryAfterOf,
@@ -87,7 +87,8 @@ function errorOf(
   extensions: JsonRecord,
   { violations, truncated }: DecodedViolations,
   statusLine: number | null,
-  headers: { readonly requestId: string | undefined; readonly retryAfter: number | null; readonly allow: string | undefined },
+  // The request id (the error's own first, then the headers'), `Retry-After` and `Allow`, as each path reads them.
+  resolved: { readonly requestId: string | null; readonly retryAfter: number | null; readonly allow: string | undefined },
 ): CanonicalError {
   // The status line wins; only a 2xx/3xx answer (a stream that failed after its 200) takes the error's own status.
   const status = errorStatus(statusLine, fields.status)
@@ -104,14 +105,14 @@ function errorOf(
     message: nonBlank(fields.message) ?? kindTable[meaning.kind].message,
     detail: null,
     param: null,
-    requestId: nonBlank(fields.requestId) ?? headers.requestId ?? null,
+    requestId: resolved.requestId,
     docUrl: null,
     retryable: meaning.retryable,
-    retryAfter: headers.retryAfter,
+    retryAfter: resolved.retryAfter,
     recognized: meaning.recognized,
     violations,
     causes: noCauses,
-    extensions: status === 405 ? withAllow(extensions, headers.allow) : extensions,
+    extensions: status === 405 ? withAllow(extensions, resolved.allow) : extensions,
     truncated,
   } as CanonicalError
 }
@@ -120,7 +121,7 @@ function decodeLocated(response: HttpResponse, { error, container }: Located, op
   const fields = noFields()
   const extensions = error === undefined ? {} : splitMembers(error, envelopeMembers, (key, value) => readMember(fields, key, value))
   return errorOf(fields, extensions, decodeViolations(error, container), response.status, {
-    requestId: findRequestId(undefined, undefined, response.headers) ?? undefined,
+    requestId: findRequestId(fields.requestId, undefined, response.headers),
     retryAfter: retryAfterOf(response, options),
     allow: response.headers.get('allow'),
   })
@@ -137,7 +138,7 @@ export function decodePlainMedipim(response: PlainResponse, options?: NormalizeO
   const fields = noFields()
   const extensions = splitMembersInto(error, fields, readMember)
   return errorOf(fields, extensions, decodeViolations(error, response.body), response.status, {
-    requestId: plainHeaderRequestId(response),
+    requestId: plainRequestId(response, fields.requestId),
     retryAfter: plainRetryAfter(response, options),
     allow: plainHeader(response, 'allow'),
   })
