@@ -144,7 +144,7 @@ export function readKnownHeaders(record: object): Array<string | undefined> {
   let seen = 0
   try {
     for (const key in record) {
-      // Own keys come first (see `splitMembers`): the first inherited one ends the pass.
+      // Own keys come first (see `gatherMembers`): the first inherited one ends the pass.
       if (++seen > maxHeaderKeys || !Object.prototype.hasOwnProperty.call(record, key)) break
       const slot = slotOfKey(key)
       if (slot === undefined) continue

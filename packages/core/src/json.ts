@@ -172,7 +172,6 @@ const ignoreMember = (): void => undefined
 /**
  * One pass over the own members of a vendor object: each `known` member is handed to `onKnown` (the decoder
  * reads its fields there, each member read once), every other one is kept, bounded, for `extensions`.
- * Reading fields this way costs one `Object.keys` per object instead of a lookup per field.
  */
 export function splitMembers(
   source: object,
@@ -181,18 +180,48 @@ export function splitMembers(
   limits: JsonCopyLimits = defaultCopyLimits,
   shared?: JsonCopyBudget,
 ): JsonRecord {
+  const gathered = gatherMembers(source, { known, onKnown }, handKnownMember)
+  return copyExtras(gathered.extras, gathered.flat, gathered.members, limits, shared)
+}
+
+const handKnownMember = (
+  reader: { readonly known: ReadonlySet<string>; readonly onKnown: (key: string, value: unknown) => void },
+  key: string,
+  value: unknown,
+): boolean => {
+  if (!reader.known.has(key)) return false
+  reader.onKnown(key, value)
+  return true
+}
+
+/** What one pass over a vendor object's own members gathered for `extensions`, before the bounded copy. */
+export interface GatheredMembers {
+  /** The members no canonical field holds, as read; `undefined` when there are none. */
+  readonly extras: Record<string, unknown> | undefined
+  /** Whether every one of `extras` is a string, boolean, null or number (then {@link copyExtras} builds the copy directly). */
+  readonly flat: boolean
+  /** How many own members the pass read. */
+  readonly members: number
+}
+
+/**
+ * One pass over the own members of a vendor object, as the general paths read them: each member goes to
+ * `readKnown`, which takes it into `fields` and answers `true` when a canonical field holds it; every other
+ * member is gathered for `extensions` ({@link copyExtras} makes the bounded copy, possibly later: a fault tree
+ * copies only the faults it keeps). A member that throws when read (a hostile getter or Proxy) is absent.
+ */
+export function gatherMembers<F>(source: object, fields: F, readKnown: (fields: F, key: string, value: unknown) => boolean): GatheredMembers {
   let extras: Record<string, unknown> | undefined
-  // Fast path, same result as `toJson`: while every extra member is a string, boolean, null or number,
-  // the copy is built directly (numbers as `toJson` writes them); the first object member falls back.
+  // While every extra member is a string, boolean, null or number, `copyExtras` builds the copy directly.
   let flat = true
-  let count = 0
+  let members = 0
   try {
     // `for...in` walks the keys without copying them (V8 keeps them cached per object shape). It lists an
     // object's own keys before any inherited one (ES2020), so the first inherited key ends the walk: only own
     // members are read, and a prototype with a million keys costs nothing.
     for (const key in source) {
       if (!Object.prototype.hasOwnProperty.call(source, key)) break
-      count++
+      members++
       let value: unknown
       try {
         value = (source as Record<string, unknown>)[key]
@@ -200,33 +229,27 @@ export function splitMembers(
         // A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
         continue
       }
-      if (known.has(key)) {
-        onKnown(key, value)
-        continue
-      }
-      if (value === undefined) continue
-      extras ??= {}
+      if (readKnown(fields, key, value) || value === undefined) continue
       if (flat && typeof value === 'object' && value !== null) flat = false
-      defineMember(extras, key, value)
+      defineMember((extras ??= {}), key, value)
     }
   } catch {
     // A Proxy whose key traps throw: the members read before it threw still count.
   }
-  return copyExtras(extras, flat, count, limits, shared)
+  return { extras, flat, members }
 }
 
 /**
- * The one pass of {@link splitMembers} for an adapter's fast path: each own member goes to `readKnown`, which
- * takes it into `fields` and answers `true` when it is one the adapter reads, and every other member is kept,
- * bounded, for `extensions`. Unlike `splitMembers`, a member that throws when read throws out of the pass: the
- * fast path then declines and the general path, which reads such a member as absent, decides.
+ * The pass of {@link gatherMembers} for an adapter's fast path, ending in the bounded copy. Unlike
+ * `gatherMembers`, a member that throws when read throws out of the pass: the fast path then declines and the
+ * general path, which reads such a member as absent, decides.
  */
 export function splitMembersInto<F>(source: object, fields: F, readKnown: (fields: F, key: string, value: unknown) => boolean): JsonRecord {
   let extras: Record<string, unknown> | undefined
   let flat = true
   let members = 0
   for (const key in source) {
-    // Own keys come first (see `splitMembers`): the first inherited one ends the pass.
+    // Own keys come first (see `gatherMembers`): the first inherited one ends the pass.
     if (!Object.prototype.hasOwnProperty.call(source, key)) break
     members++
     const value: unknown = (source as Record<string, unknown>)[key]

@@ -1,8 +1,16 @@
 import { readPlainResponse, typedEnvelopeDecoders, type PlainResponse, type TypedEnvelopeSpec } from '@faultline/core'
 import { medblocksEnvelope } from '@faultline/medblocks'
+import { decodeMedable, decodePlainMedable } from '@faultline/medable'
 import { decodeMedipim, decodePlainMedipim } from '@faultline/medipim'
 import { scribeEnvelope } from '@faultline/scribe'
-import { medipimNormalFormResponse, medipimWireResponse, typedEnvelopeNormalFormResponse, typedEnvelopeWireResponse } from '@faultline/testing'
+import {
+  medableNormalFormResponse,
+  medableWireResponse,
+  medipimNormalFormResponse,
+  medipimWireResponse,
+  typedEnvelopeNormalFormResponse,
+  typedEnvelopeWireResponse,
+} from '@faultline/testing'
 import fc from 'fast-check'
 import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -13,13 +21,42 @@ import { fuzzOptions, fuzzRuns } from './hostile/harness'
 
 const now = Date.UTC(2026, 10, 29, 12, 0, 0)
 
+type Response = { status: number; headers: unknown; body: unknown }
+
+/** Where a vendor's error object sits in a body, and a body with another one there. */
+interface ErrorPlace {
+  readonly errorOf: (body: unknown) => unknown
+  readonly withError: (response: Response, replacement: unknown) => Response
+}
+
+/** In an `{"error":{...}}` envelope (Medblocks, scribe, Medipim). */
+const inEnvelope: ErrorPlace = {
+  errorOf: (body) => (typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined),
+  withError: (response, replacement) => ({ ...response, body: { error: replacement } }),
+}
+
+/** The body itself (a Medable fault); a replacement keeps the fault's nested `faults`, and its first child gets one too. */
+const asBody: ErrorPlace = {
+  errorOf: (body) => body,
+  withError: (response, replacement) => {
+    if (typeof replacement !== 'object' || replacement === null) return { ...response, body: replacement }
+    // Copied by descriptor: a hostile getter is copied, not run.
+    const like = (extra: PropertyDescriptorMap) => Object.create(Object.getPrototypeOf(replacement), { ...Object.getOwnPropertyDescriptors(replacement), ...extra }) as object
+    const member = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true })
+    const faults = (response.body as { faults?: unknown } | null)?.faults
+    if (!Array.isArray(faults) || faults.length === 0) return { ...response, body: like({}) }
+    return { ...response, body: like({ faults: member([like({ object: member('fault') }), ...faults.slice(1)]) }) }
+  },
+}
+
 /** The forms the fast path must tell apart from the one it takes: each input is also tried in these. */
-const variants = (response: { status: number; headers: unknown; body: unknown }): fc.Arbitrary<unknown> => {
+const variants = (place: ErrorPlace) => (response: Response): fc.Arbitrary<unknown> => {
   const body = response.body
-  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined
-  const withError = (replacement: unknown) => ({ ...response, body: { error: replacement } })
+  const error = place.errorOf(body)
+  const errorObject = typeof error === 'object' && error !== null && !Array.isArray(error) ? (error as object) : undefined
+  const withError = (replacement: unknown) => place.withError(response, replacement)
   const hostileMember = () => {
-    const copy: Record<string, unknown> = typeof error === 'object' && error !== null ? { ...(error as object) } : {}
+    const copy: Record<string, unknown> = { ...errorObject }
     Object.defineProperty(copy, 'trap', { enumerable: true, get: () => { throw new Error('trap') } })
     return withError(copy)
   }
@@ -28,10 +65,10 @@ const variants = (response: { status: number; headers: unknown; body: unknown })
     { weight: 1, arbitrary: fc.constant({ ...response, body: JSON.stringify(body) }) },
     { weight: 1, arbitrary: fc.constant({ ...response, body: ` ${JSON.stringify(body)}` }) },
     { weight: 1, arbitrary: fc.constantFrom('application/x-ndjson', 'text/html', 'application/json; charset=utf-8', 'APPLICATION/JSON').map((type) => ({ ...response, headers: { 'Content-Type': type, 'RETRY-AFTER': '7', 'retry-after': '9' }, body: JSON.stringify(body) })) },
-    { weight: 1, arbitrary: fc.constant(typeof error === 'object' && error !== null ? withError({ ...(error as object), nested: { deep: [1, -0, 2] } }) : response) },
-    { weight: 1, arbitrary: fc.constant(typeof error === 'object' && error !== null ? withError({ ...(error as object), odd: -0, big: Number.POSITIVE_INFINITY, fn: () => 1, undef: undefined }) : response) },
+    { weight: 1, arbitrary: fc.constant(errorObject !== undefined ? withError({ ...errorObject, nested: { deep: [1, -0, 2] } }) : response) },
+    { weight: 1, arbitrary: fc.constant(errorObject !== undefined ? withError({ ...errorObject, odd: -0, big: Number.POSITIVE_INFINITY, fn: () => 1, undef: undefined }) : response) },
     { weight: 1, arbitrary: fc.constant(hostileMember()) },
-    { weight: 1, arbitrary: fc.constant(withError(Object.assign(Object.create({ code: 'inherited_code' }), typeof error === 'object' && error !== null ? error : {}))) },
+    { weight: 1, arbitrary: fc.constant(withError(Object.assign(Object.create({ code: 'inherited_code' }), errorObject ?? {}))) },
     { weight: 1, arbitrary: fc.anything().map((anything) => ({ ...response, body: anything })) },
     { weight: 1, arbitrary: fc.anything().map((anything) => ({ ...response, headers: anything })) },
     { weight: 1, arbitrary: fc.anything().map((anything) => ({ ...response, status: anything })) },
@@ -41,13 +78,14 @@ const variants = (response: { status: number; headers: unknown; body: unknown })
 function checkFastPath(
   name: string,
   decoders: { general: (input: never, options?: { now?: number }) => unknown; plain: (response: PlainResponse, options?: { now?: number }) => unknown },
-  responses: fc.Arbitrary<{ status: number; headers: unknown; body: unknown }>,
+  responses: fc.Arbitrary<Response>,
+  place: ErrorPlace = inEnvelope,
 ): void {
   it(`${name}: wherever the fast path answers, it answers what the general path does`, () => {
     let taken = 0
     let runs = 0
     fc.assert(
-      fc.property(responses.chain(variants), (input) => {
+      fc.property(responses.chain(variants(place)), (input) => {
         runs++
         const plain = readPlainResponse(input as never)
         let fast: unknown
@@ -77,11 +115,16 @@ const typedVendors: ReadonlyArray<readonly [string, TypedEnvelopeSpec]> = [
 describe('typed-envelope fast path', fuzzOptions, () => {
   for (const [name, spec] of typedVendors) {
     const responses = fc.oneof(typedEnvelopeWireResponse(spec, { now }), typedEnvelopeNormalFormResponse(spec))
-    checkFastPath(name, typedEnvelopeDecoders(spec), responses as fc.Arbitrary<{ status: number; headers: unknown; body: unknown }>)
+    checkFastPath(name, typedEnvelopeDecoders(spec), responses as fc.Arbitrary<Response>)
   }
 })
 
 describe('Medipim fast path', fuzzOptions, () => {
   const responses = fc.oneof(medipimWireResponse({ now }), medipimNormalFormResponse())
-  checkFastPath('medipim', { general: decodeMedipim, plain: decodePlainMedipim }, responses as fc.Arbitrary<{ status: number; headers: unknown; body: unknown }>)
+  checkFastPath('medipim', { general: decodeMedipim, plain: decodePlainMedipim }, responses as fc.Arbitrary<Response>)
+})
+
+describe('Medable fast path', fuzzOptions, () => {
+  const responses = fc.oneof(medableWireResponse({ now }), medableNormalFormResponse())
+  checkFastPath('medable', { general: decodeMedable, plain: decodePlainMedable }, responses as fc.Arbitrary<Response>, asBody)
 })

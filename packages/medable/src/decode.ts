@@ -1,11 +1,12 @@
 import {
   canonicalErrorOf,
   decodeByStatus,
-  errorStatus,
   findRequestId,
   lastLine,
   meaningOfStatus,
   parseJson,
+  plainRequestId,
+  plainRetryAfter,
   readOwnData,
   readResponse,
   retryAfterOf,
@@ -13,6 +14,7 @@ import {
   type CanonicalError,
   type HttpResponse,
   type NormalizeOptions,
+  type PlainResponse,
   type ResponseInput,
 } from '@faultline/core'
 import { decodeFaultTree } from './faultTree'
@@ -51,7 +53,7 @@ export function decodeMedable(input: ResponseInput, options?: NormalizeOptions):
     const fault = faultOfBody(response.body)
     if (fault === undefined) return decodeByStatus('medable', response, options)
     return decodeFaultTree(fault, {
-      status: errorStatus(response.status, readOwnData(fault, 'status')),
+      statusLine: response.status,
       requestId: findRequestId(undefined, undefined, response.headers),
       retryAfter: retryAfterOf(response, options),
     })
@@ -59,4 +61,18 @@ export function decodeMedable(input: ResponseInput, options?: NormalizeOptions):
     // Hostile input (a Proxy whose traps throw): still an answer, from the status line alone.
     return unreadable(response)
   }
+}
+
+/**
+ * The fast path (see `PlainResponse`): a plain answer whose JSON body is a fault, decoded as `decodeMedable`
+ * decodes it without building the general path's response; `undefined` for any other body (no fault, NDJSON),
+ * which `decodeMedable` reads. Where it answers, it answers what `decodeMedable` does (property-tested).
+ */
+export function decodePlainMedable(response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined {
+  if (!isMedableFault(response.body)) return undefined
+  return decodeFaultTree(response.body, {
+    statusLine: response.status,
+    requestId: plainRequestId(response, undefined),
+    retryAfter: plainRetryAfter(response, options),
+  })
 }

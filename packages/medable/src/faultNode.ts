@@ -1,11 +1,14 @@
 import {
   documentedMeaning,
+  errorStatus,
   fallbackMeaning,
-  isHttpStatus,
+  gatherMembers,
+  isPlainObject,
   kindTable,
   meaningOfStatus,
   nonBlank,
   readOwnData,
+  type GatheredMembers,
   type Kind,
   type Meaning,
   type Violation,
@@ -35,7 +38,7 @@ export const instanceDialect: FaultDialect = {
   known: /*#__PURE__*/ new Set([...wireMembers, 'statusCode', 'stack']),
 }
 
-/** One fault of a tree, read from its own data members and given its meaning. */
+/** One fault of a tree, read from its own members in one pass, and given its meaning. */
 export interface FaultNode {
   readonly source: object
   readonly meaning: Meaning
@@ -48,12 +51,10 @@ export interface FaultNode {
   /** Medable's `reason` text when `message` is also present. */
   readonly detail: string | null
   readonly path: string | null
-}
-
-/** The status a fault states about itself, when it is an HTTP status. */
-export function statedStatus(source: object, dialect: FaultDialect): number | null {
-  const status = readOwnData(source, dialect.statusMember)
-  return isHttpStatus(status) ? status : null
+  /** The `faults` member, as read: the children, when it is an array. */
+  readonly faults: unknown
+  /** The members for `extensions`, copied only when the fault is kept (`copyExtras`). */
+  readonly extras: GatheredMembers
 }
 
 const codeOf = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null)
@@ -81,20 +82,71 @@ export function meaningOfFault(
   return { meaning: meaningOfStatus(status), vendorCode: code }
 }
 
-/** Reads one fault: `status` is decided by the caller (the root's depends on the status line, contract §4). */
-export function readFaultNode(source: object, status: number | null, parentKind: Kind | null): FaultNode {
-  const path = readOwnData(source, 'path')
-  const ownPath = typeof path === 'string' ? path : null
-  const { meaning, vendorCode } = meaningOfFault(
-    codeOf(readOwnData(source, 'code')),
-    readOwnData(source, 'errCode'),
-    ownPath,
-    status,
-    parentKind,
-  )
-  const name = readOwnData(source, 'name')
-  const message = nonBlank(readOwnData(source, 'message'))
-  const reason = readOwnData(source, 'reason')
+/** The members of a fault that its fields come from, as the pass over its members finds them. */
+interface FaultMembers {
+  readonly dialect: FaultDialect
+  name: unknown
+  code: unknown
+  errCode: unknown
+  status: unknown
+  message: unknown
+  reason: unknown
+  path: unknown
+  faults: unknown
+}
+
+// A member into its field: whether the dialect holds it in a field (or drops it) rather than in `extensions`.
+// `errCode` is read and also kept in `extensions`.
+function readFaultMember(members: FaultMembers, key: string, value: unknown): boolean {
+  switch (key) {
+    case 'name': members.name = value; return true
+    case 'code': members.code = value; return true
+    case 'message': members.message = value; return true
+    case 'reason': members.reason = value; return true
+    case 'path': members.path = value; return true
+    case 'faults': members.faults = value; return true
+    case 'errCode': members.errCode = value; return false
+    default:
+      if (key !== members.dialect.statusMember) return members.dialect.known.has(key)
+      members.status = value
+      return true
+  }
+}
+
+// A class instance (a thrown `Fault`, whose `message` is not enumerable) may hold a field in an own member that
+// the pass does not list; JSON, and any plain object, holds none.
+function readHiddenMembers(source: object, members: FaultMembers): void {
+  let plain: boolean
+  try {
+    plain = isPlainObject(source)
+  } catch {
+    plain = false
+  }
+  if (plain) return
+  members.name ??= readOwnData(source, 'name')
+  members.code ??= readOwnData(source, 'code')
+  members.errCode ??= readOwnData(source, 'errCode')
+  members.status ??= readOwnData(source, members.dialect.statusMember)
+  members.message ??= readOwnData(source, 'message')
+  members.reason ??= readOwnData(source, 'reason')
+  members.path ??= readOwnData(source, 'path')
+  members.faults ??= readOwnData(source, 'faults')
+}
+
+/**
+ * Reads one fault in one pass over its own members (enumerable ones, as JSON has them; a class instance's
+ * other own members too). Its status is the one it states, except that a root's status line of 400 or more
+ * wins (`statusLine`, contract §4; `null` for a child or a bare fault).
+ */
+export function readFaultNode(source: object, dialect: FaultDialect, statusLine: number | null, parentKind: Kind | null): FaultNode {
+  const members: FaultMembers = { dialect, name: undefined, code: undefined, errCode: undefined, status: undefined, message: undefined, reason: undefined, path: undefined, faults: undefined }
+  const extras = gatherMembers(source, members, readFaultMember)
+  readHiddenMembers(source, members)
+  const status = errorStatus(statusLine, members.status)
+  const path = typeof members.path === 'string' ? members.path : null
+  const { meaning, vendorCode } = meaningOfFault(codeOf(members.code), members.errCode, path, status, parentKind)
+  const message = nonBlank(members.message)
+  const { name, reason } = members
   return {
     source,
     meaning,
@@ -103,7 +155,9 @@ export function readFaultNode(source: object, status: number | null, parentKind:
     status,
     message: message ?? nonBlank(reason) ?? kindTable[meaning.kind].message,
     detail: message !== undefined && typeof reason === 'string' ? reason : null,
-    path: ownPath,
+    path,
+    faults: members.faults,
+    extras,
   }
 }
 

@@ -1,5 +1,5 @@
-import { extraMembers, noViolations, readOwnData, statuslessKinds, type CanonicalError, type JsonCopyBudget, type Kind, type Violation } from '@faultline/core'
-import { readFaultNode, statedStatus, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
+import { copyExtras, noViolations, statuslessKinds, type CanonicalError, type JsonCopyBudget, type Kind, type Violation } from '@faultline/core'
+import { readFaultNode, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
 
 /**
  * The size bounds of a decoded fault tree (contract §2). Beyond them the tree is cut and `truncated` is set on
@@ -32,9 +32,17 @@ export const medableTreeBounds: FaultTreeBounds = {
 
 /** What the root takes from the response rather than from the fault (contract §4, §7). */
 export interface RootContext {
-  readonly status: number | null
+  /** The response's status line (`null` for a bare fault): from 400 up it wins over the root's own `status`. */
+  readonly statusLine: number | null
   readonly requestId: string | null
   readonly retryAfter: number | null
+}
+
+/** What the root error holds for the whole tree. */
+interface RootFields {
+  readonly requestId: string | null
+  readonly retryAfter: number | null
+  readonly violations: Violation[]
 }
 
 interface Kept {
@@ -52,7 +60,7 @@ interface Pending {
 
 const isFaultObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const keep = (node: FaultNode, dialect: FaultDialect, budget: JsonCopyBudget, root?: RootContext & { violations: Violation[] }): Kept => {
+const keep = (node: FaultNode, budget: JsonCopyBudget, root?: RootFields): Kept => {
   const causes: CanonicalError[] = []
   const { meaning } = node
   // Every field written out, as `canonicalErrorOf` would fill them (a node's message is never blank): one
@@ -74,7 +82,7 @@ const keep = (node: FaultNode, dialect: FaultDialect, budget: JsonCopyBudget, ro
     recognized: meaning.recognized,
     violations: root === undefined ? noViolations : root.violations,
     causes,
-    extensions: extraMembers(node.source, dialect.known, undefined, budget),
+    extensions: copyExtras(node.extras.extras, node.extras.flat, node.extras.members, undefined, budget),
     truncated: false,
   } as CanonicalError
   return { error, causes }
@@ -98,12 +106,12 @@ export function decodeFaultTree(
   dialect: FaultDialect = wireDialect,
   bounds: FaultTreeBounds = medableTreeBounds,
 ): CanonicalError {
-  const rootNode = readFaultNode(root, context.status, null)
+  const rootNode = readFaultNode(root, dialect, context.statusLine, null)
   const violations: Violation[] = []
   if (rootNode.meaning.kind === 'invalid_request' && rootNode.path !== null) violations.push(violationOf(rootNode, rootNode.path))
   // One budget for every fault's extensions: the output stays linear in the input, shared members or not.
   const budget: JsonCopyBudget = { remaining: bounds.maxExtensionNodes }
-  const rootKept = keep(rootNode, dialect, budget, { status: context.status, requestId: context.requestId, retryAfter: context.retryAfter, violations })
+  const rootKept = keep(rootNode, budget, { requestId: context.requestId, retryAfter: context.retryAfter, violations })
 
   // A lone fault (the usual answer) needs none of the walk's bookkeeping: it is made on the first child.
   let seen: Set<object> | undefined
@@ -119,7 +127,7 @@ export function decodeFaultTree(
   }
 
   const pushChildren = (node: FaultNode, depth: number, parent: Kept | undefined): void => {
-    const faults = readOwnData(node.source, 'faults')
+    const { faults } = node
     if (!Array.isArray(faults)) return
     const first = stack.length
     for (let i = 0; i < faults.length; i++) {
@@ -152,7 +160,7 @@ export function decodeFaultTree(
       continue
     }
     seen.add(pending.source)
-    const node = readFaultNode(pending.source, statedStatus(pending.source, dialect), pending.parentKind)
+    const node = readFaultNode(pending.source, dialect, null, pending.parentKind)
     if (node.path !== null) {
       if (violations.length < bounds.maxViolations) violations.push(violationOf(node, node.path))
       else truncated = true
@@ -160,7 +168,7 @@ export function decodeFaultTree(
     let kept: Kept | undefined
     if (pending.parent !== undefined) {
       if (pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses) {
-        kept = keep(node, dialect, budget)
+        kept = keep(node, budget)
         pending.parent.causes.push(kept.error)
         keptCauses++
       } else {

@@ -1,4 +1,4 @@
-import { isHttpStatus, readOwnData, type CanonicalError } from '@faultline/core'
+import { readOwnData, type CanonicalError } from '@faultline/core'
 import { instanceDialect } from './faultNode'
 import { decodeFaultTree } from './faultTree'
 
@@ -11,8 +11,8 @@ export function decodeMedableThrown(thrown: object): CanonicalError | undefined 
   try {
     const errCode = readOwnData(thrown, 'errCode')
     if (typeof errCode !== 'string' || !errCode.includes('.') || typeof readOwnData(thrown, 'code') !== 'string') return undefined
-    const status = readOwnData(thrown, instanceDialect.statusMember)
-    return decodeFaultTree(thrown, { status: isHttpStatus(status) ? status : null, requestId: null, retryAfter: null }, instanceDialect)
+    // No status line: the fault's own `statusCode` is its status.
+    return decodeFaultTree(thrown, { statusLine: null, requestId: null, retryAfter: null }, instanceDialect)
   } catch {
     return undefined
   }

@@ -5,7 +5,7 @@ import { decodeFaultTree, medableTreeBounds } from '../src/faultTree'
 import { wireDialect } from '../src/faultNode'
 import { deepFault, wideFault } from './fixtures'
 
-const context = { status: 400, requestId: 'req_1', retryAfter: 5 }
+const context = { statusLine: 400, requestId: 'req_1', retryAfter: 5 }
 
 /** Depth of the causes tree below `error` and its number of errors, counted iteratively. */
 function measure(error: CanonicalError): { depth: number; count: number; truncatedNodes: number } {
