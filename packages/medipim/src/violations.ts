@@ -1,4 +1,4 @@
-import { readOwnData, type Violation } from '@faultline/core'
+import { gatherMembers, readOwnData, stringOrNull, type Violation } from '@faultline/core'
 
 /**
  * At most this many `violations[]` elements are decoded (contract §2 asks for at least 100,000); a longer
@@ -18,6 +18,8 @@ const reasonBySymfonyCode: ReadonlyMap<string, string> = /*#__PURE__*/ new Map([
   ['756b1212-697c-468d-a9ad-50dd783bb169', 'too_many_items'], // Count::TOO_MANY_ERROR
 ])
 
+const symfonyCodeLength = 36
+
 const missingWords = /required|missing|blank|not_?null|is_?null/i
 const tooFewWords = /too_?few/i
 const tooManyWords = /too_?many/i
@@ -29,34 +31,53 @@ const tooManyWords = /too_?many/i
  */
 export function violationReason(code: string | null): string {
   if (code === null) return 'invalid_field'
-  const known = reasonBySymfonyCode.get(code.toLowerCase())
-  if (known !== undefined) return known
+  // Only a code of a UUID's 36 characters can be one (lower-casing keeps the length of the ASCII letters a UUID
+  // has); it is looked up as written, then in lower case.
+  if (code.length === symfonyCodeLength) {
+    const known = reasonBySymfonyCode.get(code) ?? reasonBySymfonyCode.get(code.toLowerCase())
+    if (known !== undefined) return known
+  }
   if (missingWords.test(code)) return 'missing_field'
   if (tooFewWords.test(code)) return 'too_few_items'
   if (tooManyWords.test(code)) return 'too_many_items'
   return 'invalid_field'
 }
 
-const stringMember = (element: object, key: string): string | null => {
-  const value = readOwnData(element, key)
-  return typeof value === 'string' ? value : null
+/** The members of a violation element that its fields come from. */
+interface ElementMembers {
+  propertyPath: unknown
+  path: unknown
+  message: unknown
+  code: unknown
+}
+
+// Every member of an element is either one of its fields or ignored: nothing goes to `extensions`.
+function readElementMember(members: ElementMembers, key: string, value: unknown): boolean {
+  if (key === 'propertyPath') members.propertyPath = value
+  else if (key === 'path') members.path = value
+  else if (key === 'message') members.message = value
+  else if (key === 'code') members.code = value
+  return true
 }
 
 /**
  * One `violations[]` element as a canonical violation. An object gives `propertyPath` (else `path`),
- * `message` and `code` (kept verbatim as `vendorCode`); any other element still counts, with `path: null`
- * and, when it is a string, that string as its message.
+ * `message` and `code` (kept verbatim as `vendorCode`), read in one pass over its own enumerable members (as
+ * JSON has them); any other element still counts, with `path: null` and, when it is a string, that string as
+ * its message.
  */
 export function decodeViolation(element: unknown): Violation {
   if (typeof element !== 'object' || element === null || Array.isArray(element)) {
     const message = typeof element === 'string' ? element : defaultViolationMessage
     return { path: null, reason: 'invalid_field', message, vendorCode: null }
   }
-  const vendorCode = stringMember(element, 'code')
+  const members: ElementMembers = { propertyPath: undefined, path: undefined, message: undefined, code: undefined }
+  gatherMembers(element, members, readElementMember)
+  const vendorCode = stringOrNull(members.code)
   return {
-    path: stringMember(element, 'propertyPath') ?? stringMember(element, 'path'),
+    path: stringOrNull(members.propertyPath) ?? stringOrNull(members.path),
     reason: violationReason(vendorCode),
-    message: stringMember(element, 'message') ?? defaultViolationMessage,
+    message: stringOrNull(members.message) ?? defaultViolationMessage,
     vendorCode,
   }
 }

@@ -52,7 +52,7 @@ describe('decodeViolation', () => {
     }
   })
 
-  it('ignores members of the wrong type and never runs getters', () => {
+  it('ignores members of the wrong type; a getter that throws reads as absent', () => {
     const element = Object.defineProperty({ code: 7, message: null }, 'propertyPath', {
       get() {
         throw new Error('getter ran')
@@ -60,6 +60,15 @@ describe('decodeViolation', () => {
       enumerable: true,
     })
     expect(decodeViolation(element)).toEqual({ path: null, reason: 'invalid_field', message: defaultViolationMessage, vendorCode: null })
+  })
+
+  it('reads own enumerable members, as JSON has them, each once', () => {
+    let reads = 0
+    const element = Object.create({ propertyPath: 'inherited' }, {
+      message: { get: () => `read ${++reads}`, enumerable: true },
+      code: { value: 'required', enumerable: false },
+    }) as object
+    expect(decodeViolation(element)).toEqual({ path: null, reason: 'invalid_field', message: 'read 1', vendorCode: null })
   })
 })
 
