@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readHeaders } from '../src/headers'
+import { headerSlot, readHeaderNames, readHeaders } from '../src/headers'
 
 describe('readHeaders', () => {
   const expected = { 'retry-after': '30', 'x-request-id': 'req_1' }
@@ -55,5 +55,12 @@ describe('readHeaders', () => {
     expect(readHeaders('retry-after: 5').size).toBe(0)
     const hostile = new Proxy({}, { ownKeys: () => { throw new Error('boom') } })
     expect(readHeaders(hostile).size).toBe(0)
+  })
+})
+
+describe('headerSlot', () => {
+  it('gives each name of readHeaderNames its index, and -1 to every other name', () => {
+    readHeaderNames.forEach((name, slot) => expect(headerSlot(name)).toBe(slot))
+    for (const other of ['Content-Type', 'x-request', 'etag', '', '__proto__', 'constructor']) expect(headerSlot(other)).toBe(-1)
   })
 })
