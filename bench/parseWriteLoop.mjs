@@ -1,6 +1,6 @@
-// A reference beside the CLI's floor: what any command that writes one JSON line per line it reads pays at
-// least. The loop of parseLoop.mjs, then each parsed line written back with JSON.stringify, in batches to
-// stdout as `faultline normalize` writes.
+// A reference beside the CLI's baseline: the loop of parseLoop.mjs, then each parsed line written back with
+// JSON.stringify, in batches to stdout as `faultline normalize` writes. Parsing and writing JSON, as any
+// command that writes a JSON line per line it reads does; not a floor (normalize writes errors, not lines).
 import { createReadStream } from 'node:fs'
 
 let pending = ''

@@ -202,6 +202,8 @@ export interface GatheredMembers {
   readonly flat: boolean
   /** How many own members the pass read. */
   readonly members: number
+  /** `false` when listing the keys threw (a Proxy whose key traps throw) before the pass saw them all. */
+  readonly complete: boolean
 }
 
 /**
@@ -215,6 +217,7 @@ export function gatherMembers<F>(source: object, fields: F, readKnown: (fields: 
   // While every extra member is a string, boolean, null or number, `copyExtras` builds the copy directly.
   let flat = true
   let members = 0
+  let complete = true
   try {
     // `for...in` walks the keys without copying them (V8 keeps them cached per object shape). It lists an
     // object's own keys before any inherited one (ES2020), so the first inherited key ends the walk: only own
@@ -235,8 +238,9 @@ export function gatherMembers<F>(source: object, fields: F, readKnown: (fields: 
     }
   } catch {
     // A Proxy whose key traps throw: the members read before it threw still count.
+    complete = false
   }
-  return { extras, flat, members }
+  return { extras, flat, members, complete }
 }
 
 /**

@@ -35,17 +35,22 @@ const inEnvelope: ErrorPlace = {
   withError: (response, replacement) => ({ ...response, body: { error: replacement } }),
 }
 
-/** The body itself (a Medable fault); a replacement keeps the fault's nested `faults`, and its first child gets one too. */
+/**
+ * The body itself (a Medable fault). A replacement's own members are copied onto a plain body (the fast path
+ * takes only those), and onto its first child with the replacement's own prototype, so that an inherited member
+ * is tried on the fast path too.
+ */
 const asBody: ErrorPlace = {
   errorOf: (body) => body,
   withError: (response, replacement) => {
     if (typeof replacement !== 'object' || replacement === null) return { ...response, body: replacement }
     // Copied by descriptor: a hostile getter is copied, not run.
-    const like = (extra: PropertyDescriptorMap) => Object.create(Object.getPrototypeOf(replacement), { ...Object.getOwnPropertyDescriptors(replacement), ...extra }) as object
+    const copy = (prototype: object | null, extra: PropertyDescriptorMap) => Object.create(prototype, { ...Object.getOwnPropertyDescriptors(replacement), ...extra }) as object
     const member = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true })
     const faults = (response.body as { faults?: unknown } | null)?.faults
-    if (!Array.isArray(faults) || faults.length === 0) return { ...response, body: like({}) }
-    return { ...response, body: like({ faults: member([like({ object: member('fault') }), ...faults.slice(1)]) }) }
+    const children = Array.isArray(faults) && faults.length > 0 ? faults.slice(1) : []
+    const firstChild = copy(Object.getPrototypeOf(replacement) as object | null, { object: member('fault') })
+    return { ...response, body: copy(Object.prototype, { faults: member([firstChild, ...children]) }) }
   },
 }
 

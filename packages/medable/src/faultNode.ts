@@ -25,17 +25,24 @@ export interface FaultDialect {
   readonly statusMember: string
   /** Members that canonical fields hold (or that are dropped); every other own member goes to `extensions`. */
   readonly known: ReadonlySet<string>
+  /**
+   * Whether a field is also read from an own member that is not enumerable, whatever the object (a thrown
+   * `Fault` keeps its `message` so, as every `Error` does). Otherwise only a class instance's are: a plain
+   * object is read as JSON holds it.
+   */
+  readonly readsHiddenMembers: boolean
 }
 
 const wireMembers = ['object', 'name', 'code', 'status', 'message', 'reason', 'path', 'faults']
 
 /** A fault as Medable's API sends it. */
-export const wireDialect: FaultDialect = { statusMember: 'status', known: /*#__PURE__*/ new Set(wireMembers) }
+export const wireDialect: FaultDialect = { statusMember: 'status', known: /*#__PURE__*/ new Set(wireMembers), readsHiddenMembers: false }
 
 /** A `Fault` instance of Medable's own client, read through its own properties only. */
 export const instanceDialect: FaultDialect = {
   statusMember: 'statusCode',
   known: /*#__PURE__*/ new Set([...wireMembers, 'statusCode', 'stack']),
+  readsHiddenMembers: true,
 }
 
 /** One fault of a tree, read from its own members in one pass, and given its meaning. */
@@ -53,7 +60,7 @@ export interface FaultNode {
   readonly path: string | null
   /** The `faults` member, as read: the children, when it is an array. */
   readonly faults: unknown
-  /** The members for `extensions`, copied only when the fault is kept (`copyExtras`). */
+  /** The members for `extensions` (none unless read `withExtras`), copied when the error is made (`copyExtras`). */
   readonly extras: GatheredMembers
 }
 
@@ -82,7 +89,10 @@ export function meaningOfFault(
   return { meaning: meaningOfStatus(status), vendorCode: code }
 }
 
-/** The members of a fault that its fields come from, as the pass over its members finds them. */
+/** A member not read yet: neither listed by the pass nor looked up. */
+const unread: unique symbol = Symbol('unread')
+
+/** The members of a fault that its fields come from, each `unread` until the pass or a lookup reads it. */
 interface FaultMembers {
   readonly dialect: FaultDialect
   name: unknown
@@ -113,50 +123,71 @@ function readFaultMember(members: FaultMembers, key: string, value: unknown): bo
   }
 }
 
-// A class instance (a thrown `Fault`, whose `message` is not enumerable) may hold a field in an own member that
-// the pass does not list; JSON, and any plain object, holds none.
-function readHiddenMembers(source: object, members: FaultMembers): void {
-  let plain: boolean
-  try {
-    plain = isPlainObject(source)
-  } catch {
-    plain = false
-  }
-  if (plain) return
-  members.name ??= readOwnData(source, 'name')
-  members.code ??= readOwnData(source, 'code')
-  members.errCode ??= readOwnData(source, 'errCode')
-  members.status ??= readOwnData(source, members.dialect.statusMember)
-  members.message ??= readOwnData(source, 'message')
-  members.reason ??= readOwnData(source, 'reason')
-  members.path ??= readOwnData(source, 'path')
-  members.faults ??= readOwnData(source, 'faults')
+// Looks up, by name, each member the pass did not read (every member, when there was no pass).
+function lookUpUnread(source: object, members: FaultMembers, read: (target: object, key: string) => unknown): void {
+  if (members.name === unread) members.name = read(source, 'name')
+  if (members.code === unread) members.code = read(source, 'code')
+  if (members.errCode === unread) members.errCode = read(source, 'errCode')
+  if (members.status === unread) members.status = read(source, members.dialect.statusMember)
+  if (members.message === unread) members.message = read(source, 'message')
+  if (members.reason === unread) members.reason = read(source, 'reason')
+  if (members.path === unread) members.path = read(source, 'path')
+  if (members.faults === unread) members.faults = read(source, 'faults')
 }
 
+// An own enumerable member, as JSON holds members; `undefined` for any other, or when reading it throws.
+function readOwnEnumerable(target: object, key: string): unknown {
+  try {
+    return Object.prototype.propertyIsEnumerable.call(target, key) ? (target as Record<string, unknown>)[key] : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const isPlainSource = (source: object): boolean => {
+  try {
+    return isPlainObject(source)
+  } catch {
+    return false // a Proxy whose prototype trap throws: read as an instance, member by member
+  }
+}
+
+const read = (value: unknown): unknown => (value === unread ? undefined : value)
+
+/** No pass was made: nothing for `extensions`. */
+const noExtras: GatheredMembers = { extras: undefined, flat: true, members: 0, complete: true }
+
 /**
- * Reads one fault in one pass over its own members (enumerable ones, as JSON has them; a class instance's
- * other own members too). Its status is the one it states, except that a root's status line of 400 or more
- * wins (`statusLine`, contract §4; `null` for a child or a bare fault).
+ * Reads one fault. A fault that becomes an error (`withExtras`) is read in one pass over its own members, which
+ * also gathers its `extensions`; one that only adds a violation (cut from `causes`) is read by looking up the
+ * members its fields need, in time independent of its size. Either way a plain object is read as JSON holds
+ * it (own enumerable members); a class instance, and any fault of a dialect that `readsHiddenMembers`, also
+ * has its other own members looked up. Its status is the one it states, except that a root's status line of
+ * 400 or more wins (`statusLine`, contract §4; `null` for a child or a bare fault).
  */
-export function readFaultNode(source: object, dialect: FaultDialect, statusLine: number | null, parentKind: Kind | null): FaultNode {
-  const members: FaultMembers = { dialect, name: undefined, code: undefined, errCode: undefined, status: undefined, message: undefined, reason: undefined, path: undefined, faults: undefined }
-  const extras = gatherMembers(source, members, readFaultMember)
-  readHiddenMembers(source, members)
-  const status = errorStatus(statusLine, members.status)
+export function readFaultNode(source: object, dialect: FaultDialect, statusLine: number | null, parentKind: Kind | null, withExtras: boolean): FaultNode {
+  const members: FaultMembers = { dialect, name: unread, code: unread, errCode: unread, status: unread, message: unread, reason: unread, path: unread, faults: unread }
+  const extras = withExtras ? gatherMembers(source, members, readFaultMember) : noExtras
+  const plain = isPlainSource(source)
+  // A pass that saw every key of a plain object has read all it may: JSON has nothing else.
+  if (!withExtras || !extras.complete || !plain || dialect.readsHiddenMembers) {
+    lookUpUnread(source, members, plain && !dialect.readsHiddenMembers ? readOwnEnumerable : readOwnData)
+  }
+  const status = errorStatus(statusLine, read(members.status))
   const path = typeof members.path === 'string' ? members.path : null
-  const { meaning, vendorCode } = meaningOfFault(codeOf(members.code), members.errCode, path, status, parentKind)
+  const { meaning, vendorCode } = meaningOfFault(codeOf(members.code), read(members.errCode), path, status, parentKind)
   const message = nonBlank(members.message)
-  const { name, reason } = members
+  const reason = read(members.reason)
   return {
     source,
     meaning,
     vendorCode,
-    vendorType: typeof name === 'string' ? name : null,
+    vendorType: typeof members.name === 'string' ? members.name : null,
     status,
     message: message ?? nonBlank(reason) ?? kindTable[meaning.kind].message,
     detail: message !== undefined && typeof reason === 'string' ? reason : null,
     path,
-    faults: members.faults,
+    faults: read(members.faults),
     extras,
   }
 }

@@ -106,7 +106,7 @@ export function decodeFaultTree(
   dialect: FaultDialect = wireDialect,
   bounds: FaultTreeBounds = medableTreeBounds,
 ): CanonicalError {
-  const rootNode = readFaultNode(root, dialect, context.statusLine, null)
+  const rootNode = readFaultNode(root, dialect, context.statusLine, null, true)
   const violations: Violation[] = []
   if (rootNode.meaning.kind === 'invalid_request' && rootNode.path !== null) violations.push(violationOf(rootNode, rootNode.path))
   // One budget for every fault's extensions: the output stays linear in the input, shared members or not.
@@ -160,20 +160,20 @@ export function decodeFaultTree(
       continue
     }
     seen.add(pending.source)
-    const node = readFaultNode(pending.source, dialect, null, pending.parentKind)
+    // Whether this fault becomes a cause (its parent was kept, and the bounds allow one more), known before it is read.
+    const becomesCause = pending.parent !== undefined && pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses
+    const node = readFaultNode(pending.source, dialect, null, pending.parentKind, becomesCause)
     if (node.path !== null) {
       if (violations.length < bounds.maxViolations) violations.push(violationOf(node, node.path))
       else truncated = true
     }
     let kept: Kept | undefined
-    if (pending.parent !== undefined) {
-      if (pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses) {
-        kept = keep(node, budget)
-        pending.parent.causes.push(kept.error)
-        keptCauses++
-      } else {
-        loseChild(pending.parent)
-      }
+    if (becomesCause) {
+      kept = keep(node, budget)
+      pending.parent!.causes.push(kept.error)
+      keptCauses++
+    } else if (pending.parent !== undefined) {
+      loseChild(pending.parent)
     }
     pushChildren(node, pending.depth + 1, kept)
   }

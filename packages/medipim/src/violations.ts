@@ -1,4 +1,4 @@
-import { gatherMembers, readOwnData, stringOrNull, type Violation } from '@faultline/core'
+import { readOwnData, type Violation } from '@faultline/core'
 
 /**
  * At most this many `violations[]` elements are decoded (contract §2 asks for at least 100,000); a longer
@@ -43,41 +43,27 @@ export function violationReason(code: string | null): string {
   return 'invalid_field'
 }
 
-/** The members of a violation element that its fields come from. */
-interface ElementMembers {
-  propertyPath: unknown
-  path: unknown
-  message: unknown
-  code: unknown
-}
-
-// Every member of an element is either one of its fields or ignored: nothing goes to `extensions`.
-function readElementMember(members: ElementMembers, key: string, value: unknown): boolean {
-  if (key === 'propertyPath') members.propertyPath = value
-  else if (key === 'path') members.path = value
-  else if (key === 'message') members.message = value
-  else if (key === 'code') members.code = value
-  return true
+const stringMember = (element: object, key: string): string | null => {
+  const value = readOwnData(element, key)
+  return typeof value === 'string' ? value : null
 }
 
 /**
  * One `violations[]` element as a canonical violation. An object gives `propertyPath` (else `path`),
- * `message` and `code` (kept verbatim as `vendorCode`), read in one pass over its own enumerable members (as
- * JSON has them); any other element still counts, with `path: null` and, when it is a string, that string as
- * its message.
+ * `message` and `code` (kept verbatim as `vendorCode`), each looked up as an own member: an element is read in
+ * time independent of its size, however many times it is repeated. Any other element still counts, with
+ * `path: null` and, when it is a string, that string as its message.
  */
 export function decodeViolation(element: unknown): Violation {
   if (typeof element !== 'object' || element === null || Array.isArray(element)) {
     const message = typeof element === 'string' ? element : defaultViolationMessage
     return { path: null, reason: 'invalid_field', message, vendorCode: null }
   }
-  const members: ElementMembers = { propertyPath: undefined, path: undefined, message: undefined, code: undefined }
-  gatherMembers(element, members, readElementMember)
-  const vendorCode = stringOrNull(members.code)
+  const vendorCode = stringMember(element, 'code')
   return {
-    path: stringOrNull(members.propertyPath) ?? stringOrNull(members.path),
+    path: stringMember(element, 'propertyPath') ?? stringMember(element, 'path'),
     reason: violationReason(vendorCode),
-    message: stringOrNull(members.message) ?? defaultViolationMessage,
+    message: stringMember(element, 'message') ?? defaultViolationMessage,
     vendorCode,
   }
 }

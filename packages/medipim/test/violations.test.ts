@@ -62,14 +62,15 @@ describe('decodeViolation', () => {
     expect(decodeViolation(element)).toEqual({ path: null, reason: 'invalid_field', message: defaultViolationMessage, vendorCode: null })
   })
 
-  it('reads own enumerable members, as JSON has them, each once', () => {
+  it('reads own members only, each once', () => {
     let reads = 0
     const element = Object.create({ propertyPath: 'inherited' }, {
       message: { get: () => `read ${++reads}`, enumerable: true },
       code: { value: 'required', enumerable: false },
     }) as object
-    expect(decodeViolation(element)).toEqual({ path: null, reason: 'invalid_field', message: 'read 1', vendorCode: null })
+    expect(decodeViolation(element)).toEqual({ path: null, reason: 'missing_field', message: 'read 1', vendorCode: 'required' })
   })
+
 })
 
 describe('decodeViolations', () => {
