@@ -204,6 +204,8 @@ export interface GatheredMembers {
   readonly members: number
   /** `false` when listing the keys threw (a Proxy whose key traps throw) before the pass saw them all. */
   readonly complete: boolean
+  /** Whether reading a member threw (a hostile getter or Proxy): that member was left out. */
+  readonly threw: boolean
 }
 
 /**
@@ -218,6 +220,7 @@ export function gatherMembers<F>(source: object, fields: F, readKnown: (fields: 
   let flat = true
   let members = 0
   let complete = true
+  let threw = false
   try {
     // `for...in` walks the keys without copying them (V8 keeps them cached per object shape). It lists an
     // object's own keys before any inherited one (ES2020), so the first inherited key ends the walk: only own
@@ -230,6 +233,7 @@ export function gatherMembers<F>(source: object, fields: F, readKnown: (fields: 
         value = (source as Record<string, unknown>)[key]
       } catch {
         // A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
+        threw = true
         continue
       }
       if (readKnown(fields, key, value) || value === undefined) continue
@@ -240,28 +244,18 @@ export function gatherMembers<F>(source: object, fields: F, readKnown: (fields: 
     // A Proxy whose key traps throw: the members read before it threw still count.
     complete = false
   }
-  return { extras, flat, members, complete }
+  return { extras, flat, members, complete, threw }
 }
 
 /**
- * The pass of {@link gatherMembers} for an adapter's fast path, ending in the bounded copy. Unlike
- * `gatherMembers`, a member that throws when read throws out of the pass: the fast path then declines and the
- * general path, which reads such a member as absent, decides.
+ * {@link gatherMembers} for an adapter's fast path, ending in the bounded copy. Where a member could not be read
+ * (a getter or a key trap that throws), it throws instead: the fast path then declines, and the general path,
+ * which reads such a member as absent, decides.
  */
 export function splitMembersInto<F>(source: object, fields: F, readKnown: (fields: F, key: string, value: unknown) => boolean): JsonRecord {
-  let extras: Record<string, unknown> | undefined
-  let flat = true
-  let members = 0
-  for (const key in source) {
-    // Own keys come first (see `gatherMembers`): the first inherited one ends the pass.
-    if (!Object.prototype.hasOwnProperty.call(source, key)) break
-    members++
-    const value: unknown = (source as Record<string, unknown>)[key]
-    if (readKnown(fields, key, value) || value === undefined) continue
-    if (flat && typeof value === 'object' && value !== null) flat = false
-    defineMember((extras ??= {}), key, value)
-  }
-  return copyExtras(extras, flat, members)
+  const gathered = gatherMembers(source, fields, readKnown)
+  if (gathered.threw || !gathered.complete) throw new Error('a member could not be read')
+  return copyExtras(gathered.extras, gathered.flat, gathered.members)
 }
 
 /**

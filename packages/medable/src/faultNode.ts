@@ -155,7 +155,7 @@ const isPlainSource = (source: object): boolean => {
 const read = (value: unknown): unknown => (value === unread ? undefined : value)
 
 /** No pass was made: nothing for `extensions`. */
-const noExtras: GatheredMembers = { extras: undefined, flat: true, members: 0, complete: true }
+const noExtras: GatheredMembers = { extras: undefined, flat: true, members: 0, complete: true, threw: false }
 
 /**
  * Reads one fault. A fault that becomes an error (`withExtras`) is read in one pass over its own members, which
