@@ -45,7 +45,7 @@ export const instanceDialect: FaultDialect = {
   readsHiddenMembers: true,
 }
 
-/** One fault of a tree, read from its own members in one pass, and given its meaning. */
+/** One fault of a tree, read from its own members (see {@link readFaultNode}) and given its meaning. */
 export interface FaultNode {
   readonly source: object
   readonly meaning: Meaning

@@ -161,7 +161,8 @@ export function decodeFaultTree(
     }
     seen.add(pending.source)
     // Whether this fault becomes a cause (its parent was kept, and the bounds allow one more), known before it is read.
-    const becomesCause = pending.parent !== undefined && pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses
+    const { parent } = pending
+    const becomesCause = parent !== undefined && pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses
     const node = readFaultNode(pending.source, dialect, null, pending.parentKind, becomesCause)
     if (node.path !== null) {
       if (violations.length < bounds.maxViolations) violations.push(violationOf(node, node.path))
@@ -170,10 +171,10 @@ export function decodeFaultTree(
     let kept: Kept | undefined
     if (becomesCause) {
       kept = keep(node, budget)
-      pending.parent!.causes.push(kept.error)
+      parent.causes.push(kept.error)
       keptCauses++
-    } else if (pending.parent !== undefined) {
-      loseChild(pending.parent)
+    } else if (parent !== undefined) {
+      loseChild(parent)
     }
     pushChildren(node, pending.depth + 1, kept)
   }

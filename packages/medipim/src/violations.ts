@@ -31,8 +31,8 @@ const tooManyWords = /too_?many/i
  */
 export function violationReason(code: string | null): string {
   if (code === null) return 'invalid_field'
-  // Only a code of a UUID's 36 characters can be one (lower-casing keeps the length of the ASCII letters a UUID
-  // has); it is looked up as written, then in lower case.
+  // Symfony's codes are UUIDs, 36 characters, and only a code of that length lower-cases to one (no character
+  // but A-F lower-cases to a hex digit or a dash): such a code is looked up as written, then in lower case.
   if (code.length === symfonyCodeLength) {
     const known = reasonBySymfonyCode.get(code) ?? reasonBySymfonyCode.get(code.toLowerCase())
     if (known !== undefined) return known
