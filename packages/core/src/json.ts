@@ -202,7 +202,7 @@ export interface GatheredMembers {
   readonly flat: boolean
   /** How many own members the pass read. */
   readonly members: number
-  /** `false` when listing the keys threw (a Proxy whose key traps throw) before the pass saw them all. */
+  /** `false` when the pass did not see every key: it stopped at `maxMembers`, or listing the keys threw (a Proxy). */
   readonly complete: boolean
   /** Whether reading a member threw (a hostile getter or Proxy): that member was left out. */
   readonly threw: boolean
@@ -212,9 +212,16 @@ export interface GatheredMembers {
  * One pass over the own members of a vendor object, as the general paths read them: each member goes to
  * `readKnown`, which takes it into `fields` and answers `true` when a canonical field holds it; every other
  * member is gathered for `extensions` ({@link copyExtras} makes the bounded copy, possibly later: a fault tree
- * copies only the faults it keeps). A member that throws when read (a hostile getter or Proxy) is absent.
+ * copies only the faults it keeps). A member that throws when read (a hostile getter or Proxy) is absent. The
+ * pass stops after `maxMembers` members, `complete: false`: a caller that needs only a few fields of an object
+ * that may be huge reads its first members this way and looks up the fields it has not seen.
  */
-export function gatherMembers<F>(source: object, fields: F, readKnown: (fields: F, key: string, value: unknown) => boolean): GatheredMembers {
+export function gatherMembers<F>(
+  source: object,
+  fields: F,
+  readKnown: (fields: F, key: string, value: unknown) => boolean,
+  maxMembers: number = Number.POSITIVE_INFINITY,
+): GatheredMembers {
   let extras: Record<string, unknown> | undefined
   // While every extra member is a string, boolean, null or number, `copyExtras` builds the copy directly.
   let flat = true
@@ -227,6 +234,10 @@ export function gatherMembers<F>(source: object, fields: F, readKnown: (fields: 
     // members are read, and a prototype with a million keys costs nothing.
     for (const key in source) {
       if (!Object.prototype.hasOwnProperty.call(source, key)) break
+      if (members === maxMembers) {
+        complete = false
+        break
+      }
       members++
       let value: unknown
       try {

@@ -123,7 +123,20 @@ function readFaultMember(members: FaultMembers, key: string, value: unknown): bo
   }
 }
 
-// Looks up, by name, each member the pass did not read (every member, when there was no pass).
+// The same for a fault that only adds a violation: every member is left out of `extensions`.
+const readFieldMember = (members: FaultMembers, key: string, value: unknown): boolean => {
+  readFaultMember(members, key, value)
+  return true
+}
+
+/**
+ * How many members a fault that only adds a violation is read by in one pass, before its fields are looked up
+ * by name: more than a Medable fault has, and few enough that a fault with thousands of members (up to
+ * 10,000,000 faults are read) costs no more than the lookups.
+ */
+const fieldPassMembers = 32
+
+// Looks up, by name, each member the pass did not read.
 function lookUpUnread(source: object, members: FaultMembers, read: (target: object, key: string) => unknown): void {
   if (members.name === unread) members.name = read(source, 'name')
   if (members.code === unread) members.code = read(source, 'code')
@@ -154,23 +167,20 @@ const isPlainSource = (source: object): boolean => {
 
 const read = (value: unknown): unknown => (value === unread ? undefined : value)
 
-/** No pass was made: nothing for `extensions`. */
-const noExtras: GatheredMembers = { extras: undefined, flat: true, members: 0, complete: true, threw: false }
-
 /**
- * Reads one fault. A fault that becomes an error (`withExtras`) is read in one pass over its own members, which
- * also gathers its `extensions`; one that only adds a violation (cut from `causes`) is read by looking up the
- * members its fields need, in time independent of its size. Either way a plain object is read as JSON holds
- * it (own enumerable members); a class instance, and any fault of a dialect that `readsHiddenMembers`, also
- * has its other own members looked up. Its status is the one it states, except that a root's status line of
- * 400 or more wins (`statusLine`, contract §4; `null` for a child or a bare fault).
+ * Reads one fault in one pass over its own members. A fault that becomes an error (`withExtras`) has every
+ * member read, gathering its `extensions`; one that only adds a violation (cut from `causes`) has its first
+ * members read and the fields not among them looked up by name, in time independent of its size. A plain object
+ * is read as JSON holds it (own enumerable members); a class instance, and any fault of a dialect that
+ * `readsHiddenMembers`, also has its other own members looked up. Its status is the one it states, except that
+ * a root's status line of 400 or more wins (`statusLine`, contract §4; `null` for a child or a bare fault).
  */
 export function readFaultNode(source: object, dialect: FaultDialect, statusLine: number | null, parentKind: Kind | null, withExtras: boolean): FaultNode {
   const members: FaultMembers = { dialect, name: unread, code: unread, errCode: unread, status: unread, message: unread, reason: unread, path: unread, faults: unread }
-  const extras = withExtras ? gatherMembers(source, members, readFaultMember) : noExtras
+  const extras = withExtras ? gatherMembers(source, members, readFaultMember) : gatherMembers(source, members, readFieldMember, fieldPassMembers)
   const plain = isPlainSource(source)
   // A pass that saw every key of a plain object has read all it may: JSON has nothing else.
-  if (!withExtras || !extras.complete || !plain || dialect.readsHiddenMembers) {
+  if (!extras.complete || !plain || dialect.readsHiddenMembers) {
     lookUpUnread(source, members, plain && !dialect.readsHiddenMembers ? readOwnEnumerable : readOwnData)
   }
   const status = errorStatus(statusLine, read(members.status))

@@ -40,8 +40,8 @@ describe('readFaultNode', () => {
     expect(readFaultNode({}, wireDialect, 200, null, true).status).toBe(200)
   })
 
-  // Both ways of reading a fault: in one pass with its extensions (a fault that becomes an error) and by looking
-  // up the members its fields need (a fault cut from `causes`, which only adds a violation).
+  // Both ways of reading a fault: every member, with its extensions (a fault that becomes an error), and the
+  // first members, then lookups of the fields left (a fault cut from `causes`, which only adds a violation).
   const bothWays = (source: object, dialect = wireDialect) => [true, false].map((withExtras) => readFaultNode(source, dialect, null, null, withExtras))
   const fields = ({ extras: _extras, ...rest }: ReturnType<typeof readFaultNode>) => rest
 
@@ -89,5 +89,15 @@ describe('readFaultNode', () => {
         expect(lookedUp!.extras.extras).toBeUndefined()
       }),
     )
+  })
+})
+
+describe('readFaultNode of a fault cut from causes', () => {
+  it('reads a fault of many members by its first ones and lookups of the fields not among them', () => {
+    const many: Record<string, unknown> = {}
+    for (let i = 0; i < 1_000; i++) many[`m${i}`] = i
+    Object.assign(many, { code: 'kRequired', path: 'late', message: 'late members' })
+    expect(readFaultNode(many, wireDialect, null, 'invalid_request', false)).toMatchObject({ vendorCode: 'kRequired', path: 'late', message: 'late members' })
+    expect(readFaultNode(many, wireDialect, null, 'invalid_request', false).extras.extras).toBeUndefined()
   })
 })

@@ -85,7 +85,7 @@ describe('hostile input: 100 MiB bodies, million-line streams, million-deep tree
     const medipim = errorWithin('medipim', { status: 422, body: { error: { code: 'validation_failed', violations: Array(100_000).fill(big) } } }, bound)
     expect(medipim.violations.length).toBe(100_000)
     // Medable: past the 10,000 causes kept, 20,000 faults of 2,000 members each (views of one buffer) are read
-    // by looking up the members their violations need, not in a pass over every member.
+    // by their first members and lookups of the fields their violations need, not a pass over every member.
     const shared = new ArrayBuffer(2_000)
     const faults = [
       ...Array.from({ length: 10_000 }, () => ({ object: 'fault', code: 'kRequired', path: 'a' })),
