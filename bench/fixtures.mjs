@@ -142,3 +142,14 @@ export const fixtures = {
 export const textFixtures = Object.fromEntries(
   Object.entries(fixtures).map(([vendor, list]) => [vendor, list.map((response) => ({ ...response, body: JSON.stringify(response.body) }))]),
 )
+
+/**
+ * Successful answers as JSON text, as a client that normalizes every response (to catch the faults some
+ * vendors send with a 2xx) holds them: `normalizeError` must read each and answer `null`.
+ */
+export const successTextFixtures = [
+  { object: 'result', data: { _id: '5f2b1c', object: 'c_patient', c_name: 'Ana' } },
+  { object: 'list', data: [{ _id: 'a1', object: 'account' }, { _id: 'a2', object: 'account' }], hasMore: false },
+  { resourceType: 'Patient', id: 'pat_1', name: [{ given: ['Ana'], family: 'Silva' }], birthDate: '1980-02-01' },
+  { products: [{ id: 7731, name: { nl: 'Paracetamol 500 mg' }, status: 'active' }], meta: { total: 1, page: 1 } },
+].map((body) => ({ status: 200, headers: { 'content-type': 'application/json', 'x-request-id': 'req_ok' }, body: JSON.stringify(body) }))

@@ -49,6 +49,12 @@ export interface Adapter {
    * answers, it must answer exactly what `decode` does (property-tested for the bundled adapters); never throws.
    */
   decodePlain?(response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined
+  /**
+   * `decode` without its fast path: what `normalizeError` calls for a response `decodePlain` declined (a 2xx
+   * success, a body without an error), so that the response is not read, and its JSON text not parsed, a second
+   * time on the way. Must answer what `decode` does; `decode` is called when it is absent.
+   */
+  decodeGeneral?(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null
   /** Writes a canonical error in the vendor's own wire form, reading nothing but the canonical fields. */
   encode(error: CanonicalError): WireResponse
   /**

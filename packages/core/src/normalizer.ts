@@ -5,7 +5,8 @@ import { meaningOfStatus } from './catalog'
 import { decodeByStatus } from './decodeHelpers'
 import { isFaultlineError } from './errors'
 import { hasOwnMember, isPlainObject, readOwnData } from './json'
-import { readPlainResponse } from './plainResponse'
+import type { HeadersInput } from './headers'
+import { readPlainResponse, type PlainResponse } from './plainResponse'
 import { ownResponse, readResponse, type ResponseInput, type WireResponse } from './response'
 import { readResponseText } from './responseBody'
 import { retryCall, type RetryOptions } from './retry'
@@ -99,6 +100,17 @@ const isFetchLike = (value: object): value is Response => {
 // class is Object, so neither undici's `instanceof` brand check nor the duck-typed reads are needed.
 const isAnyFetchResponse = (value: object): value is Response => !isPlainObject(value) && (isFetchResponse(value) || isFetchLike(value))
 
+/**
+ * A plain response the adapter's fast path declined, as the general path reads it (what `ownResponse` reads),
+ * with the body the fast path read: JSON text is not parsed a second time, since a body of JSON text and the
+ * same JSON parsed decode alike.
+ */
+const declinedResponse = (input: object, plain: PlainResponse): ResponseInput => ({
+  status: plain.status,
+  headers: (readOwnData(input, 'headers') ?? null) as HeadersInput | null,
+  body: plain.body,
+})
+
 /** The `unknown` error of an input that carries nothing recognizable; an Error's own message becomes `detail`. */
 function unknownError(vendor: string, input: unknown, note?: string): CanonicalError {
   const message = typeof input === 'object' && input !== null ? nonBlank(readOwnData(input, 'message')) : undefined
@@ -120,8 +132,14 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
   const noAdapter = (vendor: string) =>
     `No adapter is registered for vendor "${vendor.slice(0, 100)}"; registered: ${[...byId.keys()].join(', ')}.`
 
-  const decodeResponse = (vendor: string, adapter: Adapter | undefined, input: ResponseInput, options?: NormalizeOptions) => {
-    const result = adapter === undefined ? decodeByStatus(vendor, readResponse(input), options) : adapter.decode(input, options)
+  // `declined`: the adapter's fast path has read this response and left it to the general path.
+  const decodeResponse = (vendor: string, adapter: Adapter | undefined, input: ResponseInput, options?: NormalizeOptions, declined = false) => {
+    const result =
+      adapter === undefined
+        ? decodeByStatus(vendor, readResponse(input), options)
+        : declined && adapter.decodeGeneral !== undefined
+          ? adapter.decodeGeneral(input, options)
+          : adapter.decode(input, options)
     // `null` says "success", which only a response with a real status below 400 may be told (contract §1).
     if (result === null && !isHttpStatus(input.status)) return unknownError(vendor, undefined)
     return result
@@ -146,6 +164,8 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     if (plain !== undefined) {
       const fast = adapter!.decodePlain!(plain, options)
       if (fast !== undefined) return fast
+      // Declined (a success, a body without an error): a response, for the general path to decide.
+      return decodeResponse(vendor, adapter, declinedResponse(input, plain), options, true)
     }
     if (isAnyFetchResponse(input)) {
       // The body of a fetch Response cannot be read synchronously: normalizeResponse reads it.

@@ -86,14 +86,15 @@ export const plainRetryAfter = (response: PlainResponse, options: NormalizeOptio
   retryAfterAt(response.headers[retryAfterSlot], response.headers[dateSlot], options?.now)
 
 /**
- * An adapter's two decoders from its fast path (`plain`) and its general one: `decodePlain` answers
- * `undefined` where `plain` does or where a member throws when read (the general path, which reads such a
- * member as absent, then decides); `decode` takes the fast path first when the input is a {@link PlainResponse}.
+ * An adapter's decoders from its fast path (`plain`) and its general one: `decodePlain` answers `undefined`
+ * where `plain` does or where a member throws when read (the general path, which reads such a member as absent,
+ * then decides); `decode` takes the fast path first when the input is a {@link PlainResponse}; `decodeGeneral`
+ * is `general`, for the responses `decodePlain` declined.
  */
 export function withFastPath(
   plain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | undefined,
   general: (input: ResponseInput, options?: NormalizeOptions) => CanonicalError | null,
-): Pick<Adapter, 'decode'> & Required<Pick<Adapter, 'decodePlain'>> {
+): Pick<Adapter, 'decode'> & Required<Pick<Adapter, 'decodePlain' | 'decodeGeneral'>> {
   const decodePlain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => {
     try {
       return plain(response, options)
@@ -106,5 +107,5 @@ export function withFastPath(
     const fast = response === undefined ? undefined : decodePlain(response, options)
     return fast !== undefined ? fast : general(input, options)
   }
-  return { decode, decodePlain }
+  return { decode, decodePlain, decodeGeneral: general }
 }

@@ -183,7 +183,7 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
   const { general, plain } = typedEnvelopeDecoders(spec)
 
   // The usual answer (a plain response carrying an envelope) on the fast path, anything else in general.
-  const { decode, decodePlain } = withFastPath(plain, general)
+  const decoders = withFastPath(plain, general)
 
   const encode = (error: CanonicalError): WireResponse => {
     // An error of this vendor is written back verbatim; another vendor's is translated through the catalog.
@@ -208,6 +208,6 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     return { status, headers, body: { error: body } }
   }
 
-  const adapter: Adapter = { id, catalog, documentation: spec.documentation, decode, decodePlain, encode }
+  const adapter: Adapter = { id, catalog, documentation: spec.documentation, ...decoders, encode }
   return spec.retryPolicy === undefined ? adapter : { ...adapter, retryPolicy: spec.retryPolicy }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createBaselines } from '../../../bench/baselines.mjs'
-import { fixtures, textFixtures } from '../../../bench/fixtures.mjs'
+import { fixtures, successTextFixtures, textFixtures } from '../../../bench/fixtures.mjs'
 import {
   CanonicalError,
   errCodeCategories,
@@ -45,6 +45,10 @@ describe('bench baselines', () => {
       fixtures[vendor].forEach((response, i) => {
         expect(normalizeError(vendor, textFixtures[vendor][i])).toStrictEqual(normalizeError(vendor, response))
       })
+    })
+
+    it(`${vendor}: the benchmark's successful answers are successes`, () => {
+      for (const response of successTextFixtures) expect(normalizeError(vendor, response)).toBeNull()
     })
   }
 

@@ -13,6 +13,7 @@ import {
 } from '@faultline/testing'
 import fc from 'fast-check'
 import { isDeepStrictEqual } from 'node:util'
+import { normalizeError } from 'faultline'
 import { describe, expect, it } from 'vitest'
 import { fuzzOptions, fuzzRuns } from './hostile/harness'
 
@@ -86,8 +87,9 @@ function checkFastPath(
   responses: fc.Arbitrary<Response>,
   place: ErrorPlace = inEnvelope,
 ): void {
-  it(`${name}: wherever the fast path answers, it answers what the general path does`, () => {
+  it(`${name}: wherever the fast path answers, it answers what the general path does, and so does normalizeError where it declines`, () => {
     let taken = 0
+    let declinedText = 0
     let runs = 0
     fc.assert(
       fc.property(responses.chain(variants(place)), (input) => {
@@ -99,7 +101,15 @@ function checkFastPath(
         } catch {
           fast = undefined // the adapter sends a response whose member throws to the general path
         }
-        if (fast === undefined) return
+        if (fast === undefined) {
+          // Where the fast path read the response and declined it, normalizeError hands the general path that
+          // response with the body it parsed: still what the general path answers for the input itself.
+          if (plain !== undefined) {
+            if (typeof (input as { body: unknown }).body === 'string') declinedText++
+            expect(isDeepStrictEqual(normalizeError(name, input, { now }), decoders.general(input as never, { now }))).toBe(true)
+          }
+          return
+        }
         taken++
         // node's strict deep equality (prototypes, -0): vitest's would also compare members named `constructor`.
         const general = decoders.general(input as never, { now })
@@ -107,8 +117,9 @@ function checkFastPath(
       }),
       { numRuns: fuzzRuns(600) },
     )
-    // The property is checked on the fast path's own answers, not on nothing.
+    // The properties are checked on the fast path's own answers, and on JSON text it declined, not on nothing.
     expect(taken / runs).toBeGreaterThan(0.2)
+    expect(declinedText).toBeGreaterThan(0)
   })
 }
 
