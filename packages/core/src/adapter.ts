@@ -51,8 +51,10 @@ export interface Adapter {
   decodePlain?(response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined
   /**
    * `decode` without its fast path: what `normalizeError` calls for a response `decodePlain` declined (a 2xx
-   * success, a body without an error), so that the response is not read, and its JSON text not parsed, a second
-   * time on the way. Must answer what `decode` does; `decode` is called when it is absent.
+   * success, a body without an error), with the body as `decodePlain` read it (JSON text already parsed), so
+   * that the response is not read again through the fast path nor its text parsed again. Must answer what
+   * `decode` does, and decode a parsed JSON body as it decodes the same JSON as text (as `readResponse` does);
+   * without it, `normalizeError` calls `decode` with the response as given.
    */
   decodeGeneral?(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null
   /** Writes a canonical error in the vendor's own wire form, reading nothing but the canonical fields. */

@@ -101,9 +101,9 @@ const isFetchLike = (value: object): value is Response => {
 const isAnyFetchResponse = (value: object): value is Response => !isPlainObject(value) && (isFetchResponse(value) || isFetchLike(value))
 
 /**
- * A plain response the adapter's fast path declined, as the general path reads it (what `ownResponse` reads),
- * with the body the fast path read: JSON text is not parsed a second time, since a body of JSON text and the
- * same JSON parsed decode alike.
+ * A plain response the adapter's fast path declined, as `ownResponse` reads it but with the body the fast path
+ * read: JSON text is not parsed a second time (`Adapter.decodeGeneral` decodes JSON text and the same JSON
+ * parsed alike). Its status is valid (100-599), so the general path may answer `null`.
  */
 const declinedResponse = (input: object, plain: PlainResponse): ResponseInput => ({
   status: plain.status,
@@ -132,14 +132,8 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
   const noAdapter = (vendor: string) =>
     `No adapter is registered for vendor "${vendor.slice(0, 100)}"; registered: ${[...byId.keys()].join(', ')}.`
 
-  // `declined`: the adapter's fast path has read this response and left it to the general path.
-  const decodeResponse = (vendor: string, adapter: Adapter | undefined, input: ResponseInput, options?: NormalizeOptions, declined = false) => {
-    const result =
-      adapter === undefined
-        ? decodeByStatus(vendor, readResponse(input), options)
-        : declined && adapter.decodeGeneral !== undefined
-          ? adapter.decodeGeneral(input, options)
-          : adapter.decode(input, options)
+  const decodeResponse = (vendor: string, adapter: Adapter | undefined, input: ResponseInput, options?: NormalizeOptions) => {
+    const result = adapter === undefined ? decodeByStatus(vendor, readResponse(input), options) : adapter.decode(input, options)
     // `null` says "success", which only a response with a real status below 400 may be told (contract §1).
     if (result === null && !isHttpStatus(input.status)) return unknownError(vendor, undefined)
     return result
@@ -164,8 +158,9 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     if (plain !== undefined) {
       const fast = adapter!.decodePlain!(plain, options)
       if (fast !== undefined) return fast
-      // Declined (a success, a body without an error): a response, for the general path to decide.
-      return decodeResponse(vendor, adapter, declinedResponse(input, plain), options, true)
+      // Declined (a success, a body without an error): the adapter's general path decides, once, from the body
+      // the fast path read. An adapter without one is asked through `decode`, below.
+      if (adapter!.decodeGeneral !== undefined) return adapter!.decodeGeneral(declinedResponse(input, plain), options)
     }
     if (isAnyFetchResponse(input)) {
       // The body of a fetch Response cannot be read synchronously: normalizeResponse reads it.
