@@ -106,7 +106,9 @@ function checkFastPath(
           // response with the body it parsed: still what the general path answers for the input itself.
           if (plain !== undefined) {
             if (typeof (input as { body: unknown }).body === 'string') declinedText++
-            expect(isDeepStrictEqual(normalizeError(name, input, { now }), decoders.general(input as never, { now }))).toBe(true)
+            const viaNormalizer = normalizeError(name, input, { now })
+            const general = decoders.general(input as never, { now })
+            expect(isDeepStrictEqual(viaNormalizer, general), `normalizeError ${JSON.stringify(viaNormalizer)}\ngeneral path ${JSON.stringify(general)}`).toBe(true)
           }
           return
         }
