@@ -69,6 +69,8 @@ const variants = (place: ErrorPlace) => (response: Response): fc.Arbitrary<unkno
   return fc.oneof(
     { weight: 6, arbitrary: fc.constant(response) },
     { weight: 1, arbitrary: fc.constant({ ...response, body: JSON.stringify(body) }) },
+    // A success as JSON text, which every fast path reads and declines: normalizeError then hands it on parsed.
+    { weight: 1, arbitrary: fc.constantFrom(200, 201, 404).map((status) => ({ ...response, status, body: JSON.stringify({ object: 'result', data: [] }) })) },
     { weight: 1, arbitrary: fc.constant({ ...response, body: ` ${JSON.stringify(body)}` }) },
     { weight: 1, arbitrary: fc.constantFrom('application/x-ndjson', 'text/html', 'application/json; charset=utf-8', 'APPLICATION/JSON').map((type) => ({ ...response, headers: { 'Content-Type': type, 'RETRY-AFTER': '7', 'retry-after': '9' }, body: JSON.stringify(body) })) },
     { weight: 1, arbitrary: fc.constant(errorObject !== undefined ? withError({ ...errorObject, nested: { deep: [1, -0, 2] } }) : response) },
