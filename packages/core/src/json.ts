@@ -180,8 +180,7 @@ export function splitMembers(
   limits: JsonCopyLimits = defaultCopyLimits,
   shared?: JsonCopyBudget,
 ): JsonRecord {
-  const gathered = gatherMembers(source, { known, onKnown }, handKnownMember)
-  return copyExtras(gathered.extras, gathered.flat, gathered.members, limits, shared)
+  return copyExtras(gatherMembers(source, { known, onKnown }, handKnownMember), limits, shared)
 }
 
 const handKnownMember = (
@@ -266,28 +265,23 @@ export function gatherMembers<F>(
 export function splitMembersInto<F>(source: object, fields: F, readKnown: (fields: F, key: string, value: unknown) => boolean): JsonRecord {
   const gathered = gatherMembers(source, fields, readKnown)
   if (gathered.threw || !gathered.complete) throw new Error('a member could not be read')
-  return copyExtras(gathered.extras, gathered.flat, gathered.members)
+  return copyExtras(gathered)
 }
 
 /**
- * The `extensions` record of the extra members one pass over a vendor object collected (`undefined`: none):
- * built directly when all are primitives (`flat`), else a bounded {@link toJson} copy. The tail of
- * {@link splitMembers}, shared with the adapters' fast paths so that both make the very same copy.
+ * The `extensions` record of the extra members a {@link gatherMembers} pass collected: built directly when all
+ * are primitives (`flat`), else a bounded {@link toJson} copy. Every decode path ends its pass in it, so that
+ * all make the very same copy.
  */
-export function copyExtras(
-  extras: Record<string, unknown> | undefined,
-  flat: boolean,
-  members: number,
-  limits: JsonCopyLimits = defaultCopyLimits,
-  shared?: JsonCopyBudget,
-): JsonRecord {
+export function copyExtras(gathered: GatheredMembers, limits: JsonCopyLimits = defaultCopyLimits, shared?: JsonCopyBudget): JsonRecord {
+  const { extras } = gathered
   if (extras === undefined) return emptyRecord
   if (shared !== undefined && shared.remaining <= 0) {
     shared.exhausted = true
     return emptyRecord
   }
-  if (flat && members < limits.maxNodes) {
-    if (shared !== undefined) shared.remaining -= members
+  if (gathered.flat && gathered.members < limits.maxNodes) {
+    if (shared !== undefined) shared.remaining -= gathered.members
     return primitiveRecord(extras)
   }
   const copy = toJson(extras, limits, shared)

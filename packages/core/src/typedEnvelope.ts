@@ -3,7 +3,7 @@ import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
 import { canonicalError, noCauses, noViolations, nonBlank, stringOrNull } from './build'
 import { documentedMeaning, fallbackMeaning, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
-import { defineMember, readOwnData, splitMembers, splitMembersInto, type JsonRecord } from './json'
+import { copyExtras, defineMember, gatherMembers, readOwnData, splitMembersInto, type JsonRecord } from './json'
 import { kindTable, statuslessKinds, type Kind } from './kinds'
 import { plainRequestId, plainRetryAfter, withFastPath, type PlainResponse } from './plainResponse'
 import { findRequestId } from './requestId'
@@ -74,7 +74,7 @@ interface EnvelopeFields {
 const noFields = (): EnvelopeFields => ({ code: null, type: null, param: null, message: undefined, docUrl: null, requestId: undefined })
 
 // A member into its field, when `key` names one of {@link envelopeMembers}: whether it did. Both decode paths
-// read members through it.
+// read members through it, and so tell fields from extensions alike.
 function readMember(fields: EnvelopeFields, key: string, value: unknown): boolean {
   if (key === 'code') fields.code = stringOrNull(value)
   else if (key === 'type') fields.type = stringOrNull(value)
@@ -156,7 +156,7 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
     if (error === undefined) return decodeByStatus(id, response, options)
     // Each member of the envelope is read once, in one pass that also collects the unknown ones.
     const fields = noFields()
-    const extensions = splitMembers(error, envelopeMembers, (key, value) => readMember(fields, key, value))
+    const extensions = copyExtras(gatherMembers(error, fields, readMember))
     return errorOf(fields, extensions, response.status, findRequestId(fields.requestId, undefined, response.headers), retryAfterOf(response, options))
   }
 

@@ -82,7 +82,7 @@ const keep = (node: FaultNode, budget: JsonCopyBudget, root?: RootFields): Kept 
     recognized: meaning.recognized,
     violations: root === undefined ? noViolations : root.violations,
     causes,
-    extensions: copyExtras(node.extras.extras, node.extras.flat, node.extras.members, undefined, budget),
+    extensions: copyExtras(node.extras, undefined, budget),
     truncated: false,
   } as CanonicalError
   return { error, causes }

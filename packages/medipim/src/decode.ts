@@ -1,8 +1,10 @@
 import {
   canonicalError,
+  copyExtras,
   envelopeError,
   errorStatus,
   findRequestId,
+  gatherMembers,
   kindTable,
   noCauses,
   nonBlank,
@@ -11,7 +13,6 @@ import {
   plainRetryAfter,
   readResponse,
   retryAfterOf,
-  splitMembers,
   splitMembersInto,
   statuslessKinds,
   stringOrNull,
@@ -23,7 +24,7 @@ import {
   type ResponseInput,
 } from '@faultline/core'
 import { medipimCatalog, medipimMeaning } from './catalog'
-import { envelopeMembers, findEnvelope } from './envelope'
+import { findEnvelope } from './envelope'
 import { findStreamError, findStreamErrorInText } from './stream'
 import { decodeViolations, type DecodedViolations } from './violations'
 
@@ -70,8 +71,9 @@ interface ErrorFields {
 
 const noFields = (): ErrorFields => ({ status: undefined, code: null, message: undefined, requestId: undefined })
 
-// A member into its field, when `key` names one of `envelopeMembers` (whose `violations` `decodeViolations`
-// reads itself): whether it did. Both decode paths read members through it.
+// A member into its field, when `key` names one of the envelope's members (`envelopeMembers`, whose
+// `violations` `decodeViolations` reads itself): whether it did. Both decode paths read members through it, and
+// so tell fields from extensions alike.
 function readMember(fields: ErrorFields, key: string, value: unknown): boolean {
   if (key === 'status') fields.status = value
   else if (key === 'code') fields.code = stringOrNull(value)
@@ -119,7 +121,7 @@ function errorOf(
 
 function decodeLocated(response: HttpResponse, { error, container }: Located, options: NormalizeOptions | undefined): CanonicalError {
   const fields = noFields()
-  const extensions = error === undefined ? {} : splitMembers(error, envelopeMembers, (key, value) => readMember(fields, key, value))
+  const extensions = error === undefined ? {} : copyExtras(gatherMembers(error, fields, readMember))
   return errorOf(fields, extensions, decodeViolations(error, container), response.status, {
     requestId: findRequestId(fields.requestId, undefined, response.headers),
     retryAfter: retryAfterOf(response, options),
@@ -129,7 +131,7 @@ function decodeLocated(response: HttpResponse, { error, container }: Located, op
 
 /**
  * The fast path (see `PlainResponse`): a plain answer whose JSON body holds an `{"error":{...}}` envelope, its
- * members read in the one pass of `splitMembers`; `undefined` for anything else (streams, no envelope), which
+ * members read in one pass (`splitMembersInto`); `undefined` for anything else (streams, no envelope), which
  * `decodeMedipim` reads. Where it answers, it answers what `decodeMedipim` does (property-tested).
  */
 export function decodePlainMedipim(response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined {
