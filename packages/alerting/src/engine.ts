@@ -3,6 +3,7 @@ import { valuesOf, type AlertRule, type GroupByField, type Severity } from './Al
 import { defaultRules } from './defaultRules'
 import { createLabeler, type Labeler, type LabelPolicy } from './labels'
 import { loadRulesOrThrow } from './loadRules'
+import { GroupIndex, type FieldReader } from './groupIndex'
 import { KeyedHeap, type HeapItem } from './heap'
 import { NO_VENDOR_CODE } from './match'
 import { SlidingWindow } from './window'
@@ -82,9 +83,6 @@ const PENDING = 1
 const FIRING = 2
 type GroupStatus = typeof IDLE | typeof PENDING | typeof FIRING
 
-/** The error field values of a group, as one string: a Map key (not JSON: see `joinKey`). */
-type KeyOf = (error: CanonicalError) => string
-
 interface RuleState {
   readonly rule: AlertRule
   readonly index: number
@@ -97,9 +95,8 @@ interface RuleState {
   readonly statuses: ReadonlySet<number> | undefined
   readonly recognized: boolean | undefined
   readonly retryable: boolean | undefined
-  readonly keyOf: KeyOf
-  /** The groups held, by key (the overflow group is apart). */
-  readonly groups: Map<string, GroupState>
+  /** The groups held, by their group-by values (the overflow group is apart). */
+  readonly groups: GroupIndex<CanonicalError, GroupState>
   overflow: GroupState | undefined
   /** Every group held (overflow included), least recently touched first: a doubly linked list. */
   first: GroupState | undefined
@@ -122,8 +119,8 @@ class GroupState extends SlidingWindow implements HeapItem {
 
   constructor(
     readonly state: RuleState,
-    /** The key in `state.groups`, or `OVERFLOW_KEY` for the overflow group. */
-    readonly key: string,
+    /** The group's values of its rule's group-by fields, in order (none for the overflow group). */
+    readonly values: ReadonlyArray<string>,
   ) {
     super(state.windowMs)
   }
@@ -141,11 +138,9 @@ class GroupState extends SlidingWindow implements HeapItem {
   /** The group's labels (made once, on first use: most groups never fire). */
   get labels(): Readonly<Record<string, string>> {
     if (this.labelsMemo === undefined) {
-      const fields = this.state.rule.groupBy
-      const values = splitKey(this.key, fields.length)
       const labels: Record<string, string> = {}
-      fields.forEach((field, index) => {
-        labels[field] = values[index] as string
+      this.state.rule.groupBy.forEach((field, index) => {
+        labels[field] = this.values[index] as string
       })
       this.labelsMemo = Object.freeze(labels)
     }
@@ -154,9 +149,7 @@ class GroupState extends SlidingWindow implements HeapItem {
 
   /** The key events and alerts are ordered by: the group's values as a JSON array (the overflow group first). */
   sortKey(): string {
-    if (this.isOverflow) return OVERFLOW_KEY
-    const labels = this.labels
-    return JSON.stringify(this.state.rule.groupBy.map((field) => labels[field]))
+    return this.isOverflow ? OVERFLOW_KEY : JSON.stringify(this.values)
   }
 
   /** How many entries the window ending at `now` holds, when no entry is later than `now`. */
@@ -165,30 +158,8 @@ class GroupState extends SlidingWindow implements HeapItem {
   }
 }
 
-// Group keys: one value is its own key; several are joined by U+0000, each escaped first when it holds U+0000
-// or U+0001 (U+0001 → U+0001 U+0001, U+0000 → U+0001 U+0002), so that distinct value lists never share a key.
-const SEPARATOR = '\u0000'
-const needsEscape = (value: string): boolean => value.indexOf('\u0000') !== -1 || value.indexOf('\u0001') !== -1
-const escapePart = (value: string): string =>
-  needsEscape(value) ? value.replaceAll('\u0001', '\u0001\u0001').replaceAll('\u0000', '\u0001\u0002') : value
-const unescapePart = (part: string): string => {
-  if (part.indexOf('\u0001') === -1) return part
-  let value = ''
-  for (let i = 0; i < part.length; i++) {
-    const char = part.charAt(i)
-    if (char !== '\u0001') value += char
-    else value += part.charAt(++i) === '\u0001' ? '\u0001' : '\u0000'
-  }
-  return value
-}
-
-const joinKey = (values: ReadonlyArray<string>): string => (values.length === 1 ? (values[0] as string) : values.map(escapePart).join(SEPARATOR))
-
-const splitKey = (key: string, fields: number): ReadonlyArray<string> =>
-  fields === 0 ? [] : fields === 1 ? [key] : key.split(SEPARATOR).map(unescapePart)
-
 /** The value an error gives a group-by field, bounded exactly like `groupOf` (and the metrics). */
-const fieldOf = (field: GroupByField, labeler: Labeler): ((error: CanonicalError) => string) => {
+const fieldOf = (field: GroupByField, labeler: Labeler): FieldReader<CanonicalError> => {
   switch (field) {
     case 'vendor':
       return (error) => labeler.vendor(error.vendor)
@@ -201,16 +172,6 @@ const fieldOf = (field: GroupByField, labeler: Labeler): ((error: CanonicalError
     case 'vendorCode':
       return (error) => error.vendorCode ?? NO_VENDOR_CODE
   }
-}
-
-/** Computes a rule's group key of an error without building its labels. */
-const compileKey = (groupBy: ReadonlyArray<GroupByField>, labeler: Labeler): KeyOf => {
-  const fields = groupBy.map((field) => fieldOf(field, labeler))
-  const [a, b, c] = fields
-  if (a === undefined) return () => ''
-  if (b === undefined) return a
-  if (c === undefined && fields.length === 2) return (error) => escapePart(a(error)) + SEPARATOR + escapePart(b(error))
-  return (error) => fields.map((field) => escapePart(field(error))).join(SEPARATOR)
 }
 
 const setOf = <A>(values: ReadonlyArray<A> | undefined): ReadonlySet<A> | undefined => (values === undefined ? undefined : new Set(values))
@@ -287,8 +248,7 @@ export function createAlertEngine(rules: ReadonlyArray<AlertRule> = defaultRules
     statuses: setOf(valuesOf(rule.match.status)),
     recognized: rule.match.recognized,
     retryable: rule.match.retryable,
-    keyOf: compileKey(rule.groupBy, labeler),
-    groups: new Map(),
+    groups: new GroupIndex(rule.groupBy.map((field) => fieldOf(field, labeler))),
     overflow: undefined,
     first: undefined,
     last: undefined,
@@ -422,29 +382,29 @@ export function createAlertEngine(rules: ReadonlyArray<AlertRule> = defaultRules
         const next = group.next
         unlink(state, group)
         if (group === state.overflow) state.overflow = undefined
-        else state.groups.delete(group.key)
+        else state.groups.delete(group.values)
         group = next
       }
     }
   }
 
   const groupFor = (state: RuleState, error: CanonicalError): GroupState => {
-    const key = state.keyOf(error)
-    let group = state.groups.get(key)
+    let group = state.groups.find(error)
     if (group === undefined) {
       if (state.groups.size >= maxGroups) {
         overflowed += 1
         group = state.overflow
         if (group === undefined) {
-          group = new GroupState(state, OVERFLOW_KEY)
+          group = new GroupState(state, [])
           group.markOverflow()
           state.overflow = group
           append(state, group)
           return group
         }
       } else {
-        group = new GroupState(state, key)
-        state.groups.set(key, group)
+        const values = state.groups.valuesOf(error)
+        group = new GroupState(state, values)
+        state.groups.add(values, group)
         append(state, group)
         return group
       }
@@ -530,7 +490,7 @@ export function createAlertEngine(rules: ReadonlyArray<AlertRule> = defaultRules
       else {
         const values = state.rule.groupBy.map((field) => group[field] ?? '')
         // A value that is not a string names no group (group values are strings).
-        held = values.every((value) => typeof value === 'string') ? state.groups.get(joinKey(values)) : undefined
+        held = values.every((value) => typeof value === 'string') ? state.groups.get(values) : undefined
       }
       return held === undefined ? 0 : held.countAt(now)
     },
