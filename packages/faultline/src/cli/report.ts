@@ -2,11 +2,18 @@ import type { CanonicalError } from '@faultline/core'
 import type { LineCounts } from './counts'
 import { formatTable, type Style } from './table'
 
-/** Running totals for `faultline report`; memory bounded by the distinct vendors, kinds, reasons and codes seen. */
+/**
+ * Running totals for `faultline report`; memory bounded by the distinct vendors, kinds, reasons and codes seen.
+ * Pairs are counted in nested maps keyed by the error's own strings: a `kind / reason` key made for every
+ * error would cost a new string and its slow `Map` lookup per line (decision 017); labels are made once, when
+ * the report is printed.
+ */
 export interface ReportTotals {
   readonly byVendorKind: Map<string, Map<string, number>>
-  readonly byReason: Map<string, number>
-  readonly unrecognizedCodes: Map<string, number>
+  readonly byKindReason: Map<string, Map<string, number>>
+  /** Unrecognized codes by vendor, at most {@link maxDistinctCodes} pairs. */
+  readonly unrecognizedCodes: Map<string, Map<string, number>>
+  distinctUnrecognizedCodes: number
   unrecognizedBodies: number
   retryable: number
   errors: number
@@ -18,8 +25,9 @@ const maxDistinctCodes = 10_000
 
 export const newReportTotals = (): ReportTotals => ({
   byVendorKind: new Map(),
-  byReason: new Map(),
+  byKindReason: new Map(),
   unrecognizedCodes: new Map(),
+  distinctUnrecognizedCodes: 0,
   unrecognizedBodies: 0,
   retryable: 0,
   errors: 0,
@@ -29,19 +37,43 @@ export const newReportTotals = (): ReportTotals => ({
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1)
 
+const inner = (map: Map<string, Map<string, number>>, key: string): Map<string, number> => {
+  let counts = map.get(key)
+  if (counts === undefined) map.set(key, (counts = new Map()))
+  return counts
+}
+
+// The pairs of a nested count by their printed labels (pairs that print alike are added up).
+const byLabel = (map: Map<string, Map<string, number>>, label: (outer: string, inner: string) => string): Map<string, number> => {
+  const flat = new Map<string, number>()
+  for (const [outer, counts] of map) {
+    for (const [key, n] of counts) {
+      const printed = label(outer, key)
+      flat.set(printed, (flat.get(printed) ?? 0) + n)
+    }
+  }
+  return flat
+}
+
+// A code seen before is counted; a new one only while fewer than `maxDistinctCodes` are held.
+function countUnrecognizedCode(totals: ReportTotals, vendor: string, code: string): void {
+  const codes = totals.unrecognizedCodes.get(vendor)
+  if (codes !== undefined && codes.has(code)) bump(codes, code)
+  else if (totals.distinctUnrecognizedCodes < maxDistinctCodes) {
+    totals.distinctUnrecognizedCodes++
+    inner(totals.unrecognizedCodes, vendor).set(code, 1)
+  }
+}
+
 /** Adds one error to the totals. */
 export function addToReport(totals: ReportTotals, error: CanonicalError, at: number | null): void {
   totals.errors++
   if (error.retryable) totals.retryable++
-  let kinds = totals.byVendorKind.get(error.vendor)
-  if (kinds === undefined) totals.byVendorKind.set(error.vendor, (kinds = new Map()))
-  bump(kinds, error.kind)
-  bump(totals.byReason, `${error.kind} / ${error.reason}`)
+  bump(inner(totals.byVendorKind, error.vendor), error.kind)
+  bump(inner(totals.byKindReason, error.kind), error.reason)
   if (!error.recognized) {
     if (error.vendorCode === null) totals.unrecognizedBodies++
-    else if (totals.unrecognizedCodes.size < maxDistinctCodes || totals.unrecognizedCodes.has(`${error.vendor}: ${error.vendorCode}`)) {
-      bump(totals.unrecognizedCodes, `${error.vendor}: ${error.vendorCode}`)
-    }
+    else countUnrecognizedCode(totals, error.vendor, error.vendorCode)
   }
   if (at !== null) {
     totals.firstAt = totals.firstAt === null ? at : Math.min(totals.firstAt, at)
@@ -67,12 +99,12 @@ export function formatReport(totals: ReportTotals, counts: LineCounts, style: St
     formatTable(['kind', ...vendors, 'total'], matrix, style),
     '',
     style.bold('Top reasons'),
-    formatTable(['kind / reason', 'errors', 'share'], top(totals.byReason, 10).map(([reason, n]) => [reason, n, percent(n, totals.errors)]), style),
+    formatTable(['kind / reason', 'errors', 'share'], top(byLabel(totals.byKindReason, (kind, reason) => `${kind} / ${reason}`), 10).map(([reason, n]) => [reason, n, percent(n, totals.errors)]), style),
     '',
     style.bold('Unrecognized: codes the adapters do not know (vendor API drift)'),
-    totals.unrecognizedCodes.size === 0
+    totals.distinctUnrecognizedCodes === 0
       ? style.dim('none')
-      : formatTable(['vendor: code', 'errors'], top(totals.unrecognizedCodes, 20).map(([code, n]) => [code, n]), style),
+      : formatTable(['vendor: code', 'errors'], top(byLabel(totals.unrecognizedCodes, (vendor, code) => `${vendor}: ${code}`), 20).map(([code, n]) => [code, n]), style),
     `${totals.unrecognizedBodies} errors carried no vendor code at all (proxy pages, empty bodies), decided by status.`,
   ]
   return sections.join('\n')
