@@ -19,7 +19,7 @@ export type { NormalizeResponseOptions, Normalizer, VendorId, WithRetryOptions }
 export { renderCatalogMarkdown } from './renderCatalog'
 export { findRequestId, requestIdOf } from './requestId'
 export { isResponseLike, readResponse } from './response'
-export { plainHeader, plainRequestId, plainRetryAfter, readPlainResponse, withFastPath } from './plainResponse'
+export { plainHeader, plainRequestId, plainRetryAfter, readPlainResponse, withFastPath, withoutError } from './plainResponse'
 export type { PlainResponse } from './plainResponse'
 export type { HttpResponse, ResponseInput, WireResponse } from './response'
 export { parseHttpDate, parseRetryAfter, retryAfterAt } from './retryAfter'

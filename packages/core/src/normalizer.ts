@@ -158,8 +158,8 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     if (plain !== undefined) {
       const fast = adapter!.decodePlain!(plain, options)
       if (fast !== undefined) return fast
-      // Declined (a success, a body without an error): the adapter's general path decides, once, from the body
-      // the fast path read. An adapter without one is asked through `decode`, below.
+      // Declined (a failed status whose body holds no error, a member that throws): the adapter's general path
+      // decides, once, from the body the fast path read. An adapter without one is asked through `decode`, below.
       if (adapter!.decodeGeneral !== undefined) return adapter!.decodeGeneral(declinedResponse(input, plain), options)
     }
     if (isAnyFetchResponse(input)) {

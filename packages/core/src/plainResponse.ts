@@ -86,16 +86,24 @@ export const plainRetryAfter = (response: PlainResponse, options: NormalizeOptio
   retryAfterAt(response.headers[retryAfterSlot], response.headers[dateSlot], options?.now)
 
 /**
+ * What a fast path answers for a response whose body holds no error: `null` (a success) below 400, as every
+ * general path does (contract §5), else `undefined`: the general path decides a failed status without an
+ * error in the body by the status, reading the headers. A client that normalizes every response, to catch
+ * the faults some vendors send with a 2xx, mostly meets successes.
+ */
+export const withoutError = (response: PlainResponse): null | undefined => (response.status < 400 ? null : undefined)
+
+/**
  * An adapter's decoders from its fast path (`plain`) and its general one: `decodePlain` answers `undefined`
  * where `plain` does or where a member throws when read (the general path, which reads such a member as absent,
  * then decides); `decode` takes the fast path first when the input is a {@link PlainResponse}; `decodeGeneral`
  * is `general`, for the responses `decodePlain` declined.
  */
 export function withFastPath(
-  plain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | undefined,
+  plain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | null | undefined,
   general: (input: ResponseInput, options?: NormalizeOptions) => CanonicalError | null,
 ): Pick<Adapter, 'decode'> & Required<Pick<Adapter, 'decodePlain' | 'decodeGeneral'>> {
-  const decodePlain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => {
+  const decodePlain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined => {
     try {
       return plain(response, options)
     } catch {

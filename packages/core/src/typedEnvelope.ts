@@ -5,7 +5,7 @@ import { documentedMeaning, fallbackMeaning, meaningOfStatus, type Catalog, type
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
 import { copyExtras, defineMember, gatherMembers, readOwnData, splitMembersInto, type JsonRecord } from './json'
 import { kindTable, statuslessKinds, type Kind } from './kinds'
-import { plainRequestId, plainRetryAfter, withFastPath, type PlainResponse } from './plainResponse'
+import { plainRequestId, plainRetryAfter, withFastPath, withoutError, type PlainResponse } from './plainResponse'
 import { findRequestId } from './requestId'
 import { readResponse, type HttpResponse, type ResponseInput, type WireResponse } from './response'
 import type { RetryPolicy } from './retryPolicy'
@@ -88,12 +88,13 @@ function readMember(fields: EnvelopeFields, key: string, value: unknown): boolea
 
 /**
  * The two decoders of a typed-envelope vendor: `general` reads any input; `plain` reads a {@link PlainResponse}
- * with an envelope in one pass, and answers `undefined` for anything else.
+ * with an envelope in one pass, answers `null` for one without an envelope below 400 (a success), and
+ * `undefined` for anything else.
  * Where `plain` answers, it answers what `general` does (property-tested per adapter); the adapter tries it first.
  */
 export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
   readonly general: (input: ResponseInput, options?: NormalizeOptions) => CanonicalError | null
-  readonly plain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | undefined
+  readonly plain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | null | undefined
 } {
   const { id, catalog } = spec
   const kindOfType = new Map(spec.types.map((entry) => [entry.type, entry.kind]))
@@ -160,9 +161,9 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
     return errorOf(fields, extensions, response.status, findRequestId(fields.requestId, undefined, response.headers), retryAfterOf(response, options))
   }
 
-  const plain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined => {
+  const plain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined => {
     const error = envelopeError(response.body)
-    if (error === undefined) return undefined
+    if (error === undefined) return withoutError(response)
     const fields = noFields()
     const extensions = splitMembersInto(error, fields, readMember)
     return errorOf(fields, extensions, response.status, plainRequestId(response, fields.requestId), plainRetryAfter(response, options))

@@ -10,6 +10,7 @@ import {
   readOwnData,
   readResponse,
   retryAfterOf,
+  withoutError,
   type Body,
   type CanonicalError,
   type HttpResponse,
@@ -65,11 +66,12 @@ export function decodeMedable(input: ResponseInput, options?: NormalizeOptions):
 
 /**
  * The fast path (see `PlainResponse`): a plain answer whose JSON body is a fault, decoded as `decodeMedable`
- * decodes it without building the general path's response; `undefined` for any other body (no fault, NDJSON),
- * which `decodeMedable` reads. Where it answers, it answers what `decodeMedable` does (property-tested).
+ * decodes it without building the general path's response; `null` for a body without a fault below 400 (a
+ * success); `undefined` for anything else, which `decodeMedable` reads. Where it answers, it answers what
+ * `decodeMedable` does (property-tested).
  */
-export function decodePlainMedable(response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined {
-  if (!isMedableFault(response.body)) return undefined
+export function decodePlainMedable(response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined {
+  if (!isMedableFault(response.body)) return withoutError(response)
   return decodeFaultTree(response.body, {
     statusLine: response.status,
     requestId: plainRequestId(response, undefined),

@@ -16,6 +16,7 @@ import {
   splitMembersInto,
   statuslessKinds,
   stringOrNull,
+  withoutError,
   type CanonicalError,
   type HttpResponse,
   type JsonRecord,
@@ -131,12 +132,13 @@ function decodeLocated(response: HttpResponse, { error, container }: Located, op
 
 /**
  * The fast path (see `PlainResponse`): a plain answer whose JSON body holds an `{"error":{...}}` envelope, its
- * members read in one pass (`splitMembersInto`); `undefined` for anything else (streams, no envelope), which
- * `decodeMedipim` reads. Where it answers, it answers what `decodeMedipim` does (property-tested).
+ * members read in one pass (`splitMembersInto`); `null` for a body without one below 400 (a success);
+ * `undefined` for anything else, which `decodeMedipim` reads. Where it answers, it answers what
+ * `decodeMedipim` does (property-tested).
  */
-export function decodePlainMedipim(response: PlainResponse, options?: NormalizeOptions): CanonicalError | undefined {
+export function decodePlainMedipim(response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined {
   const error = envelopeError(response.body)
-  if (error === undefined) return undefined
+  if (error === undefined) return withoutError(response)
   const fields = noFields()
   const extensions = splitMembersInto(error, fields, readMember)
   return errorOf(fields, extensions, decodeViolations(error, response.body), response.status, {
