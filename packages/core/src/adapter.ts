@@ -53,9 +53,8 @@ export interface Adapter {
    * `decode` without its fast path: what `normalizeError` calls for a response `decodePlain` declined (a
    * failed status whose body holds no error, a member that throws), with the body as `decodePlain` read it
    * (JSON text already parsed), so that the response is not read again through the fast path nor its text
-   * parsed again. Must answer what
-   * `decode` does, and decode a parsed JSON body as it decodes the same JSON as text (as `readResponse` does);
-   * without it, `normalizeError` calls `decode` with the response as given.
+   * parsed again. Must answer what `decode` does, and decode a parsed JSON body as it decodes the same JSON as
+   * text (as `readResponse` does); without it, `normalizeError` calls `decode` with the response as given.
    */
   decodeGeneral?(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null
   /** Writes a canonical error in the vendor's own wire form, reading nothing but the canonical fields. */
