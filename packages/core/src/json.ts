@@ -221,40 +221,57 @@ export function gatherMembers<F>(
   readKnown: (fields: F, key: string, value: unknown) => boolean,
   maxMembers: number = Number.POSITIVE_INFINITY,
 ): GatheredMembers {
-  let extras: Record<string, unknown> | undefined
-  // While every extra member is a string, boolean, null or number, `copyExtras` builds the copy directly.
-  let flat = true
-  let members = 0
-  let complete = true
-  let threw = false
+  const gathered: Gathering = { extras: undefined, flat: true, members: 0, complete: true, threw: false }
   try {
-    // `for...in` walks the keys without copying them (V8 keeps them cached per object shape). It lists an
-    // object's own keys before any inherited one (ES2020), so the first inherited key ends the walk: only own
-    // members are read, and a prototype with a million keys costs nothing.
-    for (const key in source) {
-      if (!Object.prototype.hasOwnProperty.call(source, key)) break
-      if (members === maxMembers) {
-        complete = false
-        break
+    if (isPlainObject(source)) {
+      // `for...in` walks a plain object's keys without copying them (V8 keeps them cached per object shape). It
+      // lists own keys before any inherited one (ES2020), so the first inherited key ends the walk.
+      for (const key in source) {
+        if (!Object.prototype.hasOwnProperty.call(source, key) || !gatherMember(gathered, source, key, fields, readKnown, maxMembers)) break
       }
-      members++
-      let value: unknown
-      try {
-        value = (source as Record<string, unknown>)[key]
-      } catch {
-        // A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
-        threw = true
-        continue
-      }
-      if (readKnown(fields, key, value) || value === undefined) continue
-      if (flat && typeof value === 'object' && value !== null) flat = false
-      defineMember((extras ??= {}), key, value)
+    } else {
+      // But `for...in` also lists every enumerable key of the prototype chain before its first step: an object
+      // of any other prototype (which may hold a million keys, shared by a million faults) is walked by its own
+      // keys only.
+      const keys = Object.keys(source)
+      for (let i = 0; i < keys.length; i++) if (!gatherMember(gathered, source, keys[i] as string, fields, readKnown, maxMembers)) break
     }
   } catch {
     // A Proxy whose key traps throw: the members read before it threw still count.
-    complete = false
+    gathered.complete = false
   }
-  return { extras, flat, members, complete, threw }
+  return gathered
+}
+
+// What a pass has gathered so far (`flat` while every extra member is a string, boolean, null or number).
+type Gathering = { -readonly [K in keyof GatheredMembers]: GatheredMembers[K] }
+
+// One own member of a pass into `gathered`: `false` when the pass stops there, having read `maxMembers`.
+function gatherMember<F>(
+  gathered: Gathering,
+  source: object,
+  key: string,
+  fields: F,
+  readKnown: (fields: F, key: string, value: unknown) => boolean,
+  maxMembers: number,
+): boolean {
+  if (gathered.members === maxMembers) {
+    gathered.complete = false
+    return false
+  }
+  gathered.members++
+  let value: unknown
+  try {
+    value = (source as Record<string, unknown>)[key]
+  } catch {
+    // A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
+    gathered.threw = true
+    return true
+  }
+  if (readKnown(fields, key, value) || value === undefined) return true
+  if (gathered.flat && typeof value === 'object' && value !== null) gathered.flat = false
+  defineMember((gathered.extras ??= {}), key, value)
+  return true
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extraMembers, isJson, splitMembers, toJson } from '../src/json'
+import fc from 'fast-check'
+import { extraMembers, gatherMembers, isJson, splitMembers, toJson } from '../src/json'
 
 describe('toJson', () => {
   it('copies JSON as it is', () => {
@@ -59,6 +60,44 @@ describe('extraMembers', () => {
     expect(extraMembers(hostile, new Set())).toEqual({ kept: 1 })
     const proxy = new Proxy({ a: 1 }, { ownKeys: () => { throw new Error('keys') } })
     expect(extraMembers(proxy, new Set())).toEqual({})
+  })
+})
+
+describe('gatherMembers', () => {
+  // What a pass must read: the own enumerable string-keyed members, in key order, whatever the prototype.
+  const ownMembers = (source: object) => Object.keys(source).map((key) => [key, (source as Record<string, unknown>)[key]])
+
+  it('reads the own enumerable members of an object of any prototype, in key order, and nothing inherited', () => {
+    const sourceArb = fc.tuple(
+      fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 8 }),
+      fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 8 }),
+      fc.constantFrom('plain', 'null', 'prototype', 'class'),
+    )
+    class Fault {}
+    fc.assert(
+      fc.property(sourceArb, ([own, inherited, form]) => {
+        const prototype = form === 'plain' ? Object.prototype : form === 'null' ? null : form === 'class' ? Fault.prototype : inherited
+        const source = Object.assign(Object.create(prototype) as object, own)
+        Object.defineProperty(source, 'hidden', { value: 1, enumerable: false })
+        const read: Array<[string, unknown]> = []
+        const gathered = gatherMembers(source, read, (fields, key, value) => (fields.push([key, value]), true))
+        expect(read).toEqual(ownMembers(source))
+        expect([gathered.members, gathered.complete, gathered.threw]).toEqual([read.length, true, false])
+      }),
+    )
+  })
+
+  it('never lists the keys of a prototype (which may hold a million, shared by every fault of a tree)', () => {
+    let listed = 0
+    const prototype = new Proxy({ inherited: 1 }, { ownKeys: (target) => (listed++, Reflect.ownKeys(target)) })
+    const source = Object.assign(Object.create(prototype) as object, { code: 'c' })
+    expect(gatherMembers(source, undefined, () => false).extras).toEqual({ code: 'c' })
+    expect(listed).toBe(0)
+  })
+
+  it('stops after maxMembers members, and says it did not see them all', () => {
+    const gathered = gatherMembers({ a: 1, b: 2, c: 3 }, undefined, () => false, 2)
+    expect([gathered.extras, gathered.members, gathered.complete]).toEqual([{ a: 1, b: 2 }, 2, false])
   })
 })
 

@@ -94,4 +94,16 @@ describe('hostile input: 100 MiB bodies, million-line streams, million-deep tree
     const medable = errorWithin('medable', { status: 400, body: { object: 'fault', code: 'kValidationError', faults } }, bound)
     expect([medable.causes.length, medable.violations.length, medable.truncated]).toEqual([10_000, 30_000, true])
   })
+
+  it('a prototype of 100,000 enumerable keys under 20,000 faults and the header record costs nothing per object (about 0.1 s)', () => {
+    // `for...in` lists a prototype's keys before its first step: objects of any prototype but Object's (or
+    // none) are walked by their own keys. Before, this tree took 34 s (0.1 s now).
+    const prototype = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]))
+    const fault = (path: string) => Object.assign(Object.create(prototype) as object, { object: 'fault', code: 'kRequired', path })
+    const faults = Array.from({ length: 20_000 }, (_, i) => fault(`p${i}`))
+    const headers = Object.assign(Object.create(prototype) as object, { 'x-request-id': 'req_1' })
+    const medable = errorWithin('medable', { status: 400, headers, body: { object: 'fault', code: 'kValidationError', faults } }, bound)
+    expect([medable.causes.length, medable.violations.length, medable.requestId]).toEqual([10_000, 20_000, 'req_1'])
+    expect(medable.causes[0]?.extensions).toEqual({})
+  })
 })
