@@ -95,7 +95,14 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
       for (const key of Object.keys(item)) {
         if (budget <= 0) break
         const member = readOwnValue(item, key)
-        const element = member === undefined ? undefined : copy(member, depth + 1)
+        if (member === undefined) {
+          // A member JSON cannot hold (`undefined`, a getter) still costs a step: an object of a million of
+          // them, referenced a thousand times, is not listed a thousand times.
+          budget--
+          if (shared !== undefined) shared.remaining--
+          continue
+        }
+        const element = copy(member, depth + 1)
         if (element !== undefined) defineMember(out, key, element)
       }
       return out

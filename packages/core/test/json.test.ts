@@ -29,6 +29,15 @@ describe('toJson', () => {
     expect((toJson(wide, { maxNodes: 100, maxDepth: 4 }) as unknown[]).length).toBeLessThan(100)
   })
 
+  it('spends a step of its budget on each member it cannot hold, so that skipping them is bounded too', () => {
+    const limits = { maxNodes: 3, maxDepth: 4 }
+    expect(toJson({ skipped: undefined, alsoSkipped: undefined, kept: 1 }, limits)).toEqual({})
+    expect(toJson({ kept: 1, skipped: undefined }, limits)).toEqual({ kept: 1 })
+    const shared = { remaining: 2, exhausted: false }
+    expect(toJson({ skipped: undefined, kept: 1 }, { maxNodes: 10, maxDepth: 4 }, shared)).toEqual({})
+    expect(shared.exhausted).toBe(true)
+  })
+
   it('keeps a __proto__ key as an own member without polluting prototypes', () => {
     const parsed = JSON.parse('{"__proto__":{"polluted":true},"a":1}') as object
     const copy = toJson(parsed) as Record<string, unknown>
