@@ -1,4 +1,4 @@
-import { hasOwnMember, isPlainObject } from './json'
+import { hasOwnMember, isPlainObject, leadingElements } from './json'
 
 /**
  * Headers as users hold them: a WHATWG `Headers`, a plain record (values string or string[]), or an
@@ -22,11 +22,21 @@ const headerValue = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   if (Array.isArray(value)) {
-    const parts = value.filter((part): part is string => typeof part === 'string')
+    const parts = leadingElements(value, maxHeaderValues).filter((part): part is string => typeof part === 'string')
     return parts.length > 0 ? parts.join(', ') : undefined
   }
   return undefined
 }
+
+// At most this many values of one header are read from an array (Node's `string[]` form)...
+const maxHeaderValues = 100
+// ...and values of one name are joined while the text is shorter than this: 1,000 spellings of a name (letter
+// case) holding one long value each must not make a text 1,000 times the input. A single value is kept whole.
+const maxJoinedHeader = 16 * 1024
+
+/** `text` after the text already held for the same header name, within {@link maxJoinedHeader}. */
+const joinHeader = (previous: string | undefined, text: string): string =>
+  previous === undefined ? text : previous.length >= maxJoinedHeader ? previous : `${previous}, ${text}`
 
 const add = (map: Map<string, string>, name: unknown, value: unknown): void => {
   if (typeof name !== 'string') return
@@ -34,7 +44,7 @@ const add = (map: Map<string, string>, name: unknown, value: unknown): void => {
   if (text === undefined) return
   const key = name.toLowerCase()
   const previous = map.get(key)
-  map.set(key, previous === undefined ? text : `${previous}, ${text}`)
+  map.set(key, joinHeader(previous, text))
 }
 
 const maxHeaderKeys = 10_000
@@ -83,7 +93,7 @@ class RecordHeaders implements ReadonlyMap<string, string> {
     const pairs = (this.pairs ??= indexRecord(this.record))
     let found: string | undefined
     for (let i = 0; i < pairs.length; i += 2) {
-      if (pairs[i] === name) found = found === undefined ? pairs[i + 1] : `${found}, ${pairs[i + 1]}`
+      if (pairs[i] === name) found = joinHeader(found, pairs[i + 1] as string)
     }
     return found
   }
@@ -171,7 +181,7 @@ export function readKnownHeaders(record: object): Array<string | undefined> {
       const text = headerText(record, key)
       if (text === undefined) continue
       const previous = values[slot]
-      values[slot] = previous === undefined ? text : `${previous}, ${text}`
+      values[slot] = joinHeader(previous, text)
     }
   } catch {
     // A hostile record (a Proxy whose traps throw) reads as whatever was read before it threw.

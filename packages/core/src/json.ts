@@ -132,6 +132,14 @@ export function readOwnData(target: object, key: string): unknown {
   }
 }
 
+/**
+ * The first `max` elements of an array (all of a shorter one), read as `for...of` reads them: a hole is
+ * `undefined`. A loop over a vendor's array is bounded by the elements it reads, not only by those it keeps:
+ * `[].length = 2 ** 32 - 1` is a few bytes.
+ */
+export const leadingElements = <T>(elements: ReadonlyArray<T>, max: number): ReadonlyArray<T> =>
+  elements.length > max ? elements.slice(0, max) : elements
+
 /** Whether `target` has an own member `key` (whatever its value); `false` for a Proxy that throws. Never throws. */
 export function hasOwnMember(target: object, key: string): boolean {
   try {

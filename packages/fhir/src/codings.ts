@@ -1,4 +1,4 @@
-import { isKind, type Kind } from '@faultline/core'
+import { isKind, leadingElements, type Kind } from '@faultline/core'
 import { CodingMembers, readMembers } from './members'
 
 /** The base of every URL faultline writes into FHIR resources. */
@@ -46,10 +46,16 @@ const vendorOf = (system: string): string | undefined => {
   }
 }
 
-/** Reads faultline's codings and the first foreign coding of a `coding` array; bad elements are skipped. */
+// At most this many elements of a `coding` array are read (a CodeableConcept holds a few codings).
+const maxCodings = 100
+
+/**
+ * Reads faultline's codings and the first foreign coding of a `coding` array, from its first
+ * {@link maxCodings} elements; bad elements are skipped.
+ */
 export function readCodings(codings: ReadonlyArray<unknown> | undefined): CodingsRead {
   const read: { -readonly [K in keyof CodingsRead]: CodingsRead[K] } = {}
-  for (const element of codings ?? []) {
+  for (const element of leadingElements(codings ?? [], maxCodings)) {
     const { system, code } = readMembers(CodingMembers, element)
     if (code === undefined || code.length === 0) continue
     if (system === reasonSystem) {

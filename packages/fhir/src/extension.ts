@@ -1,4 +1,4 @@
-import { isJson, isKind, type CanonicalError, type JsonRecord, type Kind } from '@faultline/core'
+import { isJson, isKind, leadingElements, type CanonicalError, type JsonRecord, type Kind } from '@faultline/core'
 import { fhirUrlBase } from './codings'
 import { ExtensionMembers, readMembers } from './members'
 
@@ -83,19 +83,24 @@ const parseRecord = (text: string): JsonRecord | undefined => {
   }
 }
 
+// At most this many elements of an `extension` array are read, at each of its two levels (faultline writes one
+// extension of about twenty parts).
+const maxExtensions = 1_000
+
 /**
  * The fields the canonical-error extension carries, from an `extension` array; `undefined` when there is no
  * such extension. A part of the wrong type is ignored, the others still count.
  */
 export function readCanonicalErrorExtension(extensions: ReadonlyArray<unknown> | undefined): CarriedFields | undefined {
-  const own = extensions?.find((element) => readMembers(ExtensionMembers, element).url === canonicalErrorExtensionUrl)
+  const own = leadingElements(extensions ?? [], maxExtensions).find((element) => readMembers(ExtensionMembers, element).url === canonicalErrorExtensionUrl)
   if (own === undefined) return undefined
   const fields: CarriedFields = {}
-  for (const element of readMembers(ExtensionMembers, own).extension ?? []) {
+  for (const element of leadingElements(readMembers(ExtensionMembers, own).extension ?? [], maxExtensions)) {
     const part = readMembers(ExtensionMembers, element)
     if (part.url === 'kind' && isKind(part.valueCode)) fields.kind ??= part.valueCode
-    const record = part.url === 'extensions' && part.valueString !== undefined ? parseRecord(part.valueString) : undefined
-    if (record !== undefined) fields.extensions ??= record
+    // Parsed only until one is found: the first wins, and a text may be shared by a thousand parts.
+    const record = part.url === 'extensions' && part.valueString !== undefined && fields.extensions === undefined ? parseRecord(part.valueString) : undefined
+    if (record !== undefined) fields.extensions = record
     const count = part.url === 'violations' ? part.valueInteger : undefined
     if (count !== undefined && Number.isSafeInteger(count) && count > 0) fields.violations ??= count
     const carried = carriedFields.find(([field]) => field === part.url)

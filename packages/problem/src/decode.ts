@@ -94,6 +94,9 @@ function decodeDocument(
       break
     }
     if (isObject(element)) causes.push(decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget))
+    // An element that is no document (a hole of a sparse array among them) still counts: the loop is bounded
+    // by what it reads, whatever length the array claims.
+    else budget.nodes++
   }
   // Only a document of faultline's own types may relay another vendor and its retry decision: a foreign server
   // that writes `vendor` or `retryable` must not steer routing or retries (the members are dropped).

@@ -1,4 +1,4 @@
-import { readOwnData, type Violation } from '@faultline/core'
+import { leadingElements, readOwnData, type Violation } from '@faultline/core'
 import type { ProblemMembers, ProblemViolation } from './members'
 
 /** At most this many violations are read (contract §2: at least 100,000); more set `truncated`. */
@@ -34,16 +34,25 @@ function readViolation(element: unknown): Violation | undefined {
   return { path: path ?? null, reason: snakeReason ?? defaultReason, message, vendorCode: str(own('code')) ?? null }
 }
 
-/** ASP.NET Core's `errors`: `{ "Name": ["The Name field is required."] }`, one violation per message. */
-function readViolationMap(map: object, out: Violation[]): void {
+// At most this many elements are read, kept or not: an array's `length` is no measure of what it holds.
+const maxRead = maxViolations + 1
+
+/**
+ * ASP.NET Core's `errors`: `{ "Name": ["The Name field is required."] }`, one violation per message; at most
+ * {@link maxRead} messages are read over all names. Whether more were offered.
+ */
+function readViolationMap(map: object, out: Violation[]): boolean {
+  let read = 0
   for (const key of Object.keys(map)) {
     const value = readOwnData(map, key)
     const messages = Array.isArray(value) ? value : [value]
-    for (const message of messages) {
-      if (out.length > maxViolations) return
+    for (const message of leadingElements(messages, maxRead - read)) {
+      read++
       if (typeof message === 'string') out.push({ path: key, reason: defaultReason, message, vendorCode: null })
     }
+    if (read === maxRead) return true
   }
+  return false
 }
 
 /**
@@ -53,17 +62,20 @@ function readViolationMap(map: object, out: Violation[]): void {
  */
 export function readViolations(members: ProblemMembers): { violations: Violation[]; truncated: boolean } {
   const out: Violation[] = []
+  let cut = false
   for (const source of [members.errors, members['invalid-params'], members.violations]) {
     if (Array.isArray(source)) {
-      for (let i = 0; i < source.length && out.length <= maxViolations; i++) {
-        const violation = readViolation(source[i])
+      const elements = leadingElements(source, maxRead)
+      for (const element of elements) {
+        const violation = readViolation(element)
         if (violation !== undefined) out.push(violation)
       }
+      cut = source.length > elements.length
     } else if (typeof source === 'object' && source !== null) {
-      readViolationMap(source, out)
+      cut = readViolationMap(source, out)
     }
     if (out.length > 0) break
   }
-  const truncated = out.length > maxViolations
+  const truncated = cut || out.length > maxViolations
   return { violations: truncated ? out.slice(0, maxViolations) : out, truncated }
 }

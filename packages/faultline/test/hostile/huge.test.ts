@@ -107,6 +107,32 @@ describe('hostile input: 100 MiB bodies, million-line streams, million-deep tree
     expect(medable.causes[0]?.extensions).toEqual({})
   })
 
+  it('arrays that claim 2 ** 32 - 1 elements are read to a bound of elements read, not kept (a few ms each)', () => {
+    // A few bytes each: `[].length = 2 ** 32 - 1`. Loops that counted only what they kept took 7-49 s at 2 ** 28.
+    const huge = (): unknown[] => Object.assign([], { length: 2 ** 32 - 1 })
+    const problem = (members: object) => errorWithin('problem', { status: 400, body: { type: 'about:blank', title: 'x', ...members } }, bound)
+    expect(problem({ errors: { Name: huge() } }).truncated).toBe(true)
+    expect(problem({ errors: huge() }).truncated).toBe(true)
+    expect(problem({ causes: huge() }).truncated).toBe(true)
+    const outcome = (members: object) => errorWithin('fhir', { status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid' }], ...members } }, bound)
+    expect(outcome({ issue: [{ severity: 'error', code: 'invalid', details: { coding: huge() } }] }).kind).toBe('invalid_request')
+    expect(outcome({ extension: huge() }).kind).toBe('invalid_request')
+    expect(outcome({ extension: [{ url: 'https://faultline.dev/fhir/StructureDefinition/canonical-error', extension: huge() }] }).kind).toBe('invalid_request')
+    for (const vendor of vendors) expect(errorWithin(vendor, { status: 503, headers: { 'retry-after': huge() }, body: '' }, bound).kind).toBe('unavailable')
+  })
+
+  it('a header spelled in 1,000 letter cases is joined to a bound, not to 1,000 times its value', () => {
+    const value = 'r'.repeat(100_000)
+    // The ten letters of the name, each in either case: 1,024 spellings.
+    const spell = (i: number) => 'xrequestid'.replace(/./g, (char, j: number) => ((i >> j) & 1 ? char.toUpperCase() : char))
+    const spellings = Array.from({ length: 1_000 }, (_, i) => spell(i).replace(/^(.)(.{7})/, '$1-$2-'))
+    const headers = Object.fromEntries(spellings.map((name) => [name, value]))
+    expect(Object.keys(headers).length).toBe(1_000)
+    const error = errorWithin('medblocks', { status: 500, headers, body: '' }, bound)
+    // One value is kept whole; values of the same name are joined while the text is under 16 KiB.
+    expect(error.requestId).toBe(value)
+  })
+
   it('an object of 100,000 members JSON cannot hold, referenced 100,000 times in extensions, is listed a few times (about 0.1 and 0.7 s)', () => {
     // Each member skipped by the copy (`undefined`, a getter) costs a step of its budget. Before, 1,000
     // references took 101 s, and 10,000 Medable faults sharing the object more than 120 s.
