@@ -4,8 +4,9 @@
  *
  * Memory is one number per entry still inside the window: `prune` drops the rest from the front, and the
  * array is compacted in place once the dropped prefix outgrows the live part. Entries may arrive out of
- * order; in-order arrivals cost O(1) (amortized, pruning included), out-of-order ones a binary search and a
- * splice.
+ * order; in-order arrivals cost O(1) (amortized, pruning included), and so do arrivals older than every entry
+ * held (a capture replayed newest first), which take the free room before `head`; others a binary search and
+ * a splice of the entries after their place.
  */
 export class SlidingWindow {
   /** The entries, sorted; those before `head` are dropped. A plain array of doubles (stored unboxed). */
@@ -42,7 +43,23 @@ export class SlidingWindow {
       this.times = [at]
       this.head = 0
     } else if (at >= (times[length - 1] as number)) times.push(at)
+    else if (at < (times[this.head] as number)) this.prepend(at)
     else times.splice(this.upperBound(at), 0, at)
+  }
+
+  // An entry older than every entry held goes into the room before `head`; when there is none, the live
+  // entries move up by as many places as they are (at least 16), so that prepending n entries costs O(n).
+  private prepend(at: number): void {
+    if (this.head === 0) {
+      const live = this.times
+      const room = Math.max(16, live.length)
+      const moved: Array<number> = new Array<number>(room + live.length).fill(Number.NEGATIVE_INFINITY)
+      for (let i = 0; i < live.length; i++) moved[room + i] = live[i] as number
+      this.times = moved
+      this.head = room
+    }
+    this.head -= 1
+    this.times[this.head] = at
   }
 
   /** Drops the entries no window ending at `now` or later holds: those stamped `now - length` or earlier. */

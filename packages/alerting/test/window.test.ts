@@ -20,6 +20,20 @@ describe('SlidingWindow', () => {
     expect(window.dropsBelowAt(7)).toBe(Number.NEGATIVE_INFINITY)
   })
 
+  it('takes entries older than all it holds (a capture read newest first) at the front, in order', () => {
+    const window = new SlidingWindow(1_000_000)
+    const count = 100_000
+    for (let i = count; i > 0; i--) window.insert(i)
+    window.insert(50_000.5)
+    expect(window.size).toBe(count + 1)
+    expect(window.countAt(count)).toBe(count + 1)
+    expect(window.countAt(50_000)).toBe(50_000)
+    expect(window.newest()).toBe(count)
+    expect(window.dropsBelowAt(count + 1)).toBe(1 + 1_000_000)
+    window.prune(1_000_000 + 50_000)
+    expect(window.countAt(1_000_000 + 50_000)).toBe(50_001)
+  })
+
   it('prunes what no later window holds, and compacts', () => {
     const window = new SlidingWindow(10)
     for (let at = 0; at < 1000; at += 1) window.insert(at)
