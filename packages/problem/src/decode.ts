@@ -13,6 +13,7 @@ import {
   type CanonicalError,
   type Catalog,
   type HttpResponse,
+  type JsonCopyBudget,
   type Meaning,
   type NormalizeOptions,
   type ResponseInput,
@@ -24,7 +25,7 @@ import { aboutBlank, parseProblemType } from './typeUri'
 import { readViolations } from './violations'
 
 /** The size bounds of a decoded tree (contract §2): deeper or larger trees are cut and marked `truncated`. */
-export const problemTreeBounds = { maxDepth: 32, maxNodes: 10_000 } as const
+export const problemTreeBounds = { maxDepth: 32, maxNodes: 10_000, maxExtensionNodes: 100_000 } as const
 
 const problemContentType = /^application\/problem\+json\b/i
 const httpUrl = /^https?:\/\//i
@@ -65,6 +66,10 @@ function meaningOf(dialect: ProblemDialect, members: ProblemMembers, status: num
 class TreeBudget {
   nodes = 0
   cut = false
+  /** The documents read: one met again (a shared or cyclic cause, which JSON cannot make) is cut. */
+  readonly seen = new Set<object>()
+  /** One budget for the `extensions` of every document, as a Medable tree has. */
+  readonly copy: JsonCopyBudget = { remaining: problemTreeBounds.maxExtensionNodes }
 }
 
 function decodeDocument(
@@ -75,6 +80,7 @@ function decodeDocument(
   budget: TreeBudget,
 ): CanonicalError {
   budget.nodes++
+  budget.seen.add(source)
   const root = depth === 0
   const members = readProblemMembers(source)
   const status = errorStatus(context.status, members.status)
@@ -87,16 +93,22 @@ function decodeDocument(
   const headers = root ? context.response?.headers : undefined
   const headerRetryAfter = root && context.response !== undefined ? retryAfterOf(context.response, context.options) : null
   const { violations, truncated: violationsCut } = root ? readViolations(members) : { violations: [], truncated: false }
+  // A document's own members are copied before its causes': the shared budget goes to the root first.
+  const extensions = extraMembers(source, knownMembers, undefined, budget.copy)
   const causes: CanonicalError[] = []
   for (const element of members.causes ?? []) {
     if (depth + 1 >= problemTreeBounds.maxDepth || budget.nodes >= problemTreeBounds.maxNodes) {
       budget.cut = true
       break
     }
-    if (isObject(element)) causes.push(decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget))
-    // An element that is no document (a hole of a sparse array among them) still counts: the loop is bounded
-    // by what it reads, whatever length the array claims.
-    else budget.nodes++
+    if (isObject(element) && !budget.seen.has(element)) {
+      causes.push(decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget))
+    } else {
+      // An element that is no document (a hole of a sparse array among them), or one met before, still counts:
+      // the loop is bounded by what it reads, whatever length the array claims.
+      if (isObject(element)) budget.cut = true
+      budget.nodes++
+    }
   }
   // Only a document of faultline's own types may relay another vendor and its retry decision: a foreign server
   // that writes `vendor` or `retryable` must not steer routing or retries (the members are dropped).
@@ -118,8 +130,8 @@ function decodeDocument(
     recognized: relayed.recognized ?? meaning.recognized,
     violations,
     causes,
-    extensions: extraMembers(source, knownMembers),
-    truncated: members.truncated === true || violationsCut || (root && budget.cut),
+    extensions,
+    truncated: members.truncated === true || violationsCut || (root && (budget.cut || budget.copy.exhausted === true)),
   })
   return root ? withParamFirst(error) : error
 }
