@@ -70,6 +70,7 @@ const defaultCopyLimits: JsonCopyLimits = { maxNodes: 10_000, maxDepth: 64 }
 export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimits, shared?: JsonCopyBudget): Json | undefined {
   let budget = limits.maxNodes
   const ancestors = new Set<object>()
+  const keysOf = keyListings(shared)
   const copy = (item: unknown, depth: number): Json | undefined => {
     if (budget-- <= 0) return undefined
     if (shared !== undefined && shared.remaining-- <= 0) {
@@ -92,7 +93,7 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
       }
       if (!isPlainObject(item)) return undefined
       const out: Record<string, Json> = {}
-      for (const key of Object.keys(item)) {
+      for (const key of keysOf(item)) {
         if (budget <= 0) break
         const member = readOwnValue(item, key)
         if (member === undefined) {
@@ -114,6 +115,24 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
     return copy(value, 0)
   } catch {
     return undefined
+  }
+}
+
+// The own enumerable keys of each object a copy (or the copies sharing a budget) has listed. `Object.keys` walks
+// every own key, enumerable or not: an object of 100,000 hidden members, referenced 1,000 times, is listed once.
+const listingsByBudget = new WeakMap<JsonCopyBudget, Map<object, ReadonlyArray<string>>>()
+
+function keyListings(shared: JsonCopyBudget | undefined): (item: object) => ReadonlyArray<string> {
+  let listings = shared === undefined ? undefined : listingsByBudget.get(shared)
+  if (listings === undefined) {
+    listings = new Map()
+    if (shared !== undefined) listingsByBudget.set(shared, listings)
+  }
+  const held = listings
+  return (item) => {
+    let keys = held.get(item)
+    if (keys === undefined) held.set(item, (keys = Object.keys(item)))
+    return keys
   }
 }
 

@@ -29,6 +29,17 @@ describe('toJson', () => {
     expect((toJson(wide, { maxNodes: 100, maxDepth: 4 }) as unknown[]).length).toBeLessThan(100)
   })
 
+  it('lists the keys of an object referenced many times once, per copy or per shared budget', () => {
+    let listed = 0
+    const counted = new Proxy({ a: 1 }, { ownKeys: (target) => (listed++, Reflect.ownKeys(target)) })
+    expect(toJson({ many: Array(1_000).fill(counted) })).toEqual({ many: Array(1_000).fill({ a: 1 }) })
+    expect(listed).toBe(1)
+    const shared = { remaining: 100_000 }
+    toJson({ x: counted }, undefined, shared)
+    toJson({ y: counted }, undefined, shared)
+    expect(listed).toBe(2)
+  })
+
   it('spends a step of its budget on each member it cannot hold, so that skipping them is bounded too', () => {
     const limits = { maxNodes: 3, maxDepth: 4 }
     expect(toJson({ skipped: undefined, alsoSkipped: undefined, kept: 1 }, limits)).toEqual({})
