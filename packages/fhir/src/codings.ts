@@ -49,6 +49,9 @@ const vendorOf = (system: string): string | undefined => {
 // At most this many elements of a `coding` array are read (a CodeableConcept holds a few codings).
 const maxCodings = 100
 
+// faultline's reason codes are `<kind>/<reason>`, a few dozen characters: a longer code is not split.
+const maxReasonCodeLength = 128
+
 /**
  * Reads faultline's codings and the first foreign coding of a `coding` array, from its first
  * {@link maxCodings} elements; bad elements are skipped.
@@ -59,6 +62,7 @@ export function readCodings(codings: ReadonlyArray<unknown> | undefined): Coding
     const { system, code } = readMembers(CodingMembers, element)
     if (code === undefined || code.length === 0) continue
     if (system === reasonSystem) {
+      if (code.length > maxReasonCodeLength) continue
       const [kind, reason, ...rest] = code.split('/')
       if (read.meaning === undefined && rest.length === 0 && isKind(kind) && reason !== undefined && snakeCase.test(reason)) read.meaning = { kind, reason }
     } else if (system?.startsWith(vendorSystemPrefix) === true) {

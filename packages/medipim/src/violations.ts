@@ -20,6 +20,10 @@ const reasonBySymfonyCode: ReadonlyMap<string, string> = /*#__PURE__*/ new Map([
 
 const symfonyCodeLength = 36
 
+// Codes longer than this are not searched for words (a long code shared by 100,000 elements would be searched
+// 100,000 times): such a code is kept as `vendorCode`, with the reason `invalid_field`.
+const maxSearchedCodeLength = 256
+
 const missingWords = /required|missing|blank|not_?null|is_?null/i
 const tooFewWords = /too_?few/i
 const tooManyWords = /too_?many/i
@@ -27,10 +31,11 @@ const tooManyWords = /too_?many/i
 /**
  * The canonical reason of one violation from its element's code: `missing_field` for codes that say
  * required / missing / blank / null (words or Symfony's NotBlank, NotNull and Collection UUIDs),
- * `too_few_items` / `too_many_items` for Count codes, else `invalid_field`.
+ * `too_few_items` / `too_many_items` for Count codes, else `invalid_field` (also for a code of more than
+ * 256 characters, which is not searched).
  */
 export function violationReason(code: string | null): string {
-  if (code === null) return 'invalid_field'
+  if (code === null || code.length > maxSearchedCodeLength) return 'invalid_field'
   // Symfony's codes are UUIDs, 36 characters, and only a code of that length lower-cases to one (no character
   // but A-F lower-cases to a hex digit or a dash): such a code is looked up as written, then in lower case.
   if (code.length === symfonyCodeLength) {
