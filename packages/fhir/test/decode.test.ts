@@ -90,3 +90,13 @@ describe('decoding OperationOutcome responses', () => {
     }
   })
 })
+
+describe('long reason codes', () => {
+  it('does not read a reason code of more than 128 characters as faultline\'s', () => {
+    const coding = (code: string) => ({ system: 'https://faultline.dev/fhir/CodeSystem/reason', code })
+    const issue = (code: string) => ({ severity: 'error', code: 'invalid', details: { coding: [coding(code)] } })
+    const decode = (code: string) => normalizeError('fhir', { status: 400, body: outcome(issue(code)) })
+    expect(decode('invalid_request/missing_field')?.reason).toBe('missing_field')
+    expect(decode(`invalid_request/${'a'.repeat(120)}`)?.reason).not.toBe('a'.repeat(120))
+  })
+})

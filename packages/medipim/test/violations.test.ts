@@ -141,3 +141,10 @@ describe('encodeViolations', () => {
     )
   })
 })
+
+describe('violationReason on long codes', () => {
+  it('does not search a code of more than 256 characters for words: it is kept, as invalid_field', () => {
+    expect(violationReason(`${'x'.repeat(250)}_required`)).toBe('invalid_field')
+    expect(violationReason(`${'x'.repeat(240)}_required`)).toBe('missing_field')
+  })
+})

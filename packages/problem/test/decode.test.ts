@@ -111,3 +111,12 @@ describe('decoding problem+json', () => {
     expect(problemAdapter.decode({ status: 200, body: hostile })).toBeNull()
   })
 })
+
+describe('long violation reasons', () => {
+  it('reads a reason of more than 64 characters as free text, not as a reason word', () => {
+    const reason = `${'a_'.repeat(40)}required`
+    const error = normalizeError('problem', { status: 400, headers: problemJson, body: { type: 'about:blank', title: 'Bad', errors: [{ path: 'a', reason }] } })
+    expect(error?.violations[0]).toMatchObject({ path: 'a', message: reason })
+    expect(error?.violations[0]?.reason).not.toBe(reason)
+  })
+})
