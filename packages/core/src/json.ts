@@ -239,6 +239,8 @@ export interface GatheredMembers {
   readonly complete: boolean
   /** Whether reading a member threw (a hostile getter or Proxy): that member was left out. */
   readonly threw: boolean
+  /** Whether the source is a plain object (prototype `Object.prototype` or `null`), as the pass found it. */
+  readonly plain: boolean
 }
 
 /**
@@ -255,9 +257,10 @@ export function gatherMembers<F>(
   readKnown: (fields: F, key: string, value: unknown) => boolean,
   maxMembers: number = Number.POSITIVE_INFINITY,
 ): GatheredMembers {
-  const gathered: Gathering = { extras: undefined, flat: true, members: 0, complete: true, threw: false }
+  const gathered: Gathering = { extras: undefined, flat: true, members: 0, complete: true, threw: false, plain: false }
   try {
-    if (isPlainObject(source)) {
+    gathered.plain = isPlainObject(source)
+    if (gathered.plain) {
       // `for...in` walks a plain object's keys without copying them (V8 keeps them cached per object shape). It
       // lists own keys before any inherited one (ES2020), so the first inherited key ends the walk.
       for (const key in source) {

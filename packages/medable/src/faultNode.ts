@@ -3,7 +3,6 @@ import {
   errorStatus,
   fallbackMeaning,
   gatherMembers,
-  isPlainObject,
   kindTable,
   meaningOfStatus,
   nonBlank,
@@ -157,13 +156,6 @@ function readOwnEnumerable(target: object, key: string): unknown {
   }
 }
 
-const isPlainSource = (source: object): boolean => {
-  try {
-    return isPlainObject(source)
-  } catch {
-    return false // a Proxy whose prototype trap throws: read as an instance, member by member
-  }
-}
 
 const read = (value: unknown): unknown => (value === unread ? undefined : value)
 
@@ -178,7 +170,8 @@ const read = (value: unknown): unknown => (value === unread ? undefined : value)
 export function readFaultNode(source: object, dialect: FaultDialect, statusLine: number | null, parentKind: Kind | null, withExtras: boolean): FaultNode {
   const members: FaultMembers = { dialect, name: unread, code: unread, errCode: unread, status: unread, message: unread, reason: unread, path: unread, faults: unread }
   const extras = withExtras ? gatherMembers(source, members, readFaultMember) : gatherMembers(source, members, readFieldMember, fieldPassMembers)
-  const plain = isPlainSource(source)
+  // The pass tells a plain object (a Proxy whose prototype trap throws is read as an instance, member by member).
+  const plain = extras.plain
   // A pass that saw every key of a plain object has read all it may: JSON has nothing else.
   if (!extras.complete || !plain || dialect.readsHiddenMembers) {
     lookUpUnread(source, members, plain && !dialect.readsHiddenMembers ? readOwnEnumerable : readOwnData)
