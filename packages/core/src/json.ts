@@ -1,3 +1,5 @@
+import { chargeText, textBounds } from './textBounds'
+
 /** A JSON value: what `extensions` may hold, so that every error survives `JSON.parse(JSON.stringify(x))`. */
 export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
 
@@ -46,18 +48,25 @@ export function isJson(value: unknown): value is Json {
 
 /**
  * A node budget shared by many copies (one per decoded response): a tree of 10,000 faults each carrying the
- * same large member must not copy it 10,000 times. Each copied value spends one.
+ * same large member must not copy it 10,000 times. Each copied value spends one; each character of a key or a
+ * string copied spends one of `text`, when the budget bounds text (see `textBounds`).
  */
 export interface JsonCopyBudget {
   remaining: number
+  /** Characters left for the copies' keys and strings; `undefined`: text is bounded per copy only. */
+  text?: number
   /** Set once a copy was cut because the budget was spent: the caller reports `truncated`. */
   exhausted?: boolean
 }
 
-/** Limits of {@link toJson}: a copy never holds more than `maxNodes` values nor nests deeper than `maxDepth`. */
+/**
+ * Limits of {@link toJson}: a copy never holds more than `maxNodes` values, nests deeper than `maxDepth`, nor
+ * holds more than `maxText` characters of keys and strings (default `textBounds.maxCopyText`, 2^24).
+ */
 export interface JsonCopyLimits {
   readonly maxNodes: number
   readonly maxDepth: number
+  readonly maxText?: number
 }
 
 const defaultCopyLimits: JsonCopyLimits = { maxNodes: 10_000, maxDepth: 64 }
@@ -69,6 +78,18 @@ const defaultCopyLimits: JsonCopyLimits = { maxNodes: 10_000, maxDepth: 64 }
  */
 export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimits, shared?: JsonCopyBudget): Json | undefined {
   let budget = limits.maxNodes
+  let text = limits.maxText ?? textBounds.maxCopyText
+  // Characters of a key or string: spent from this copy's and the shared budget's text, whether they fitted.
+  // A repeated subtree is copied at each reference, and an object in memory may reference one long string from
+  // every node: counting characters keeps the copy's JSON linear in its input.
+  const fits = (length: number): boolean => (text -= length) >= 0 && (shared === undefined || chargeText(shared, length))
+  // Whether nothing more may be copied: then a value left is cut, and a shared budget says so.
+  const spent = (): boolean => {
+    if (budget <= 0 || text < 0) return true
+    if (shared === undefined) return false
+    if (shared.remaining <= 0) shared.exhausted = true
+    return shared.exhausted === true
+  }
   const ancestors = new Set<object>()
   const keysOf = keyListings(shared)
   const copy = (item: unknown, depth: number): Json | undefined => {
@@ -77,7 +98,8 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
       shared.exhausted = true
       return undefined
     }
-    if (item === null || typeof item === 'string' || typeof item === 'boolean') return item
+    if (typeof item === 'string') return fits(item.length) ? item : undefined
+    if (item === null || typeof item === 'boolean') return item
     if (typeof item === 'number') return Number.isFinite(item) ? (item === 0 ? 0 : item) : undefined
     if (typeof item !== 'object' || depth >= limits.maxDepth || ancestors.has(item)) return undefined
     ancestors.add(item)
@@ -85,8 +107,9 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
       if (Array.isArray(item)) {
         const out: Json[] = []
         // A spent budget cuts the array short rather than filling it with nulls.
-        for (let i = 0; i < item.length && budget > 0 && (shared === undefined || shared.remaining > 0); i++) {
+        for (let i = 0; i < item.length && !spent(); i++) {
           const element = copy(item[i], depth + 1)
+          if (element === undefined && spent()) break
           out.push(element === undefined ? null : element)
         }
         return out
@@ -94,7 +117,7 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
       if (!isPlainObject(item)) return undefined
       const out: Record<string, Json> = {}
       for (const key of keysOf(item)) {
-        if (budget <= 0) break
+        if (spent()) break
         const member = readOwnValue(item, key)
         if (member === undefined) {
           // A member JSON cannot hold (`undefined`, a getter) still costs a step: an object of a million of
@@ -103,6 +126,8 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
           if (shared !== undefined) shared.remaining--
           continue
         }
+        // The key is spent first: a value cut short is still kept, under its key.
+        if (!fits(key.length)) break
         const element = copy(member, depth + 1)
         if (element !== undefined) defineMember(out, key, element)
       }
@@ -241,6 +266,8 @@ export interface GatheredMembers {
   readonly threw: boolean
   /** Whether the source is a plain object (prototype `Object.prototype` or `null`), as the pass found it. */
   readonly plain: boolean
+  /** Characters of the keys of `extras` and of those of its values that are strings. */
+  readonly text: number
 }
 
 /**
@@ -257,7 +284,7 @@ export function gatherMembers<F>(
   readKnown: (fields: F, key: string, value: unknown) => boolean,
   maxMembers: number = Number.POSITIVE_INFINITY,
 ): GatheredMembers {
-  const gathered: Gathering = { extras: undefined, flat: true, members: 0, complete: true, threw: false, plain: false }
+  const gathered: Gathering = { extras: undefined, flat: true, members: 0, complete: true, threw: false, plain: false, text: 0 }
   try {
     gathered.plain = isPlainObject(source)
     if (gathered.plain) {
@@ -307,6 +334,7 @@ function gatherMember<F>(
   }
   if (readKnown(fields, key, value) || value === undefined) return true
   if (gathered.flat && typeof value === 'object' && value !== null) gathered.flat = false
+  gathered.text += typeof value === 'string' ? key.length + value.length : key.length
   defineMember((gathered.extras ??= {}), key, value)
   return true
 }
@@ -334,8 +362,13 @@ export function copyExtras(gathered: GatheredMembers, limits: JsonCopyLimits = d
     shared.exhausted = true
     return emptyRecord
   }
-  if (gathered.flat && gathered.members < limits.maxNodes) {
-    if (shared !== undefined) shared.remaining -= gathered.members
+  // The direct build holds at most what the copy would: no more values, and no more text, than either bound allows.
+  const textFits = gathered.text <= (limits.maxText ?? textBounds.maxCopyText) && (shared?.text === undefined || gathered.text <= shared.text)
+  if (gathered.flat && gathered.members < limits.maxNodes && textFits) {
+    if (shared !== undefined) {
+      shared.remaining -= gathered.members
+      chargeText(shared, gathered.text)
+    }
     return primitiveRecord(extras)
   }
   const copy = toJson(extras, limits, shared)

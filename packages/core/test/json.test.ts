@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { extraMembers, gatherMembers, isJson, splitMembers, toJson } from '../src/json'
+import { copyExtras, extraMembers, gatherMembers, isJson, splitMembers, toJson } from '../src/json'
 
 describe('toJson', () => {
   it('copies JSON as it is', () => {
@@ -49,6 +49,21 @@ describe('toJson', () => {
     expect(shared.exhausted).toBe(true)
   })
 
+  it('counts the characters of keys and strings, at every reference, against maxText', () => {
+    const text = 'x'.repeat(10)
+    const limits = { maxNodes: 1_000, maxDepth: 8, maxText: 35 }
+    // Each element is 10 characters, wherever it repeats: three fit, the fourth cuts the array (no null left).
+    expect(toJson([text, text, text, text, text], limits)).toEqual([text, text, text])
+    // Keys count too: `k0` + 10 is 12 characters a member.
+    expect(toJson({ k0: text, k1: text, k2: text, k3: text }, limits)).toEqual({ k0: text, k1: text })
+    // A value cut short is kept under its key.
+    expect(toJson({ list: [text, text, text, text] }, limits)).toEqual({ list: [text, text, text] })
+    const shared = { remaining: 1_000, text: 25 }
+    expect(toJson({ a: text, b: text }, undefined, shared)).toEqual({ a: text, b: text })
+    expect(toJson({ c: text }, undefined, shared)).toEqual({})
+    expect(shared).toMatchObject({ exhausted: true })
+  })
+
   it('keeps a __proto__ key as an own member without polluting prototypes', () => {
     const parsed = JSON.parse('{"__proto__":{"polluted":true},"a":1}') as object
     const copy = toJson(parsed) as Record<string, unknown>
@@ -80,6 +95,23 @@ describe('extraMembers', () => {
     expect(extraMembers(hostile, new Set())).toEqual({ kept: 1 })
     const proxy = new Proxy({ a: 1 }, { ownKeys: () => { throw new Error('keys') } })
     expect(extraMembers(proxy, new Set())).toEqual({})
+  })
+})
+
+describe('copyExtras', () => {
+  it('builds a record of primitives directly only when its text fits: otherwise it is the bounded copy', () => {
+    const read = () => false
+    const limits = { maxNodes: 1_000, maxDepth: 8, maxText: 30 }
+    const source = { a: 'x'.repeat(10), b: 'y'.repeat(10), c: 'z'.repeat(10) }
+    const gathered = gatherMembers(source, undefined, read)
+    expect([gathered.flat, gathered.text]).toEqual([true, 33])
+    expect(copyExtras(gathered, limits)).toEqual(toJson(source, limits))
+    expect(copyExtras(gathered, limits)).toEqual({ a: source.a, b: source.b })
+    const shared = { remaining: 1_000, text: 40 }
+    expect(copyExtras(gatherMembers(source, undefined, read), undefined, shared)).toEqual(source)
+    expect(shared.text).toBe(7)
+    expect(copyExtras(gatherMembers(source, undefined, read), undefined, shared)).toEqual({})
+    expect(shared).toMatchObject({ exhausted: true })
   })
 })
 

@@ -1,4 +1,4 @@
-import type { Adapter, AdapterDocumentation } from '@faultline/core'
+import { textBounds, type Adapter, type AdapterDocumentation } from '@faultline/core'
 import { fhirCatalog } from './catalog'
 import { decodeOperationOutcome, maxIssues } from './decode'
 import { toOperationOutcomeResponse } from './encode'
@@ -23,7 +23,7 @@ export const fhirDocumentation: AdapterDocumentation = {
     'The request id comes from the `X-Request-Id` / `Request-Id` header (FHIR has no element for it).',
     'Not carried: `causes` (FHIR has no nesting; they are dropped), and foreign extensions; the outcome\'s other members (`id`, `meta`, `text`) go to `extensions`.',
     'XML outcomes (`application/fhir+xml`) are not parsed: their status decides.',
-    `At most ${maxIssues} issues are read (\`truncated: true\` beyond).`,
+    `At most ${maxIssues} issues are read, and the violations hold at most ${textBounds.maxViolationText} characters of text (\`truncated: true\` beyond).`,
   ],
 }
 

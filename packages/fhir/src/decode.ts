@@ -5,6 +5,7 @@ import {
   extraMembers,
   fallbackMeaning,
   findRequestId,
+  fitViolationText,
   meaningOfEntry,
   meaningOfStatus,
   readResponse,
@@ -108,6 +109,7 @@ function fromExtension(
   options: NormalizeOptions | undefined,
 ): CanonicalError {
   const violations = carried.violations === undefined ? [] : issues.slice(0, maxIssues).map((issue) => violationOf(issue, issue.path ?? null))
+  const textCut = fitViolationText(violations)
   return canonicalError({
     ...meaning,
     vendor: carried.vendor ?? 'fhir',
@@ -124,7 +126,7 @@ function fromExtension(
     recognized: carried.recognized ?? meaning.recognized,
     violations,
     extensions: carried.extensions ?? {},
-    truncated: carried.truncated === true || issues.length > maxIssues,
+    truncated: carried.truncated === true || issues.length > maxIssues || textCut,
   })
 }
 
@@ -140,6 +142,7 @@ function fromIssues(
 ): CanonicalError {
   const violations: Violation[] = []
   for (const issue of issues) if (issue.path !== undefined && violations.length < maxIssues) violations.push(violationOf(issue, issue.path))
+  const textCut = fitViolationText(violations)
   const issueCode = nonEmpty(primary?.code)
   return canonicalError({
     ...meaning,
@@ -155,7 +158,7 @@ function fromIssues(
     recognized: meaning.recognized,
     violations,
     extensions: extraMembers(body, outcomeMembers),
-    truncated: issues.length > maxIssues,
+    truncated: issues.length > maxIssues || textCut,
   })
 }
 

@@ -1,4 +1,15 @@
-import { copyExtras, noViolations, statuslessKinds, type CanonicalError, type JsonCopyBudget, type Kind, type Violation } from '@faultline/core'
+import {
+  copyExtras,
+  fieldText,
+  fitViolationText,
+  noViolations,
+  statuslessKinds,
+  textBounds,
+  type CanonicalError,
+  type JsonCopyBudget,
+  type Kind,
+  type Violation,
+} from '@faultline/core'
 import { readFaultNode, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
 
 /**
@@ -16,11 +27,13 @@ export interface FaultTreeBounds {
   readonly maxScannedFaults: number
   /** JSON values copied into `extensions`, all faults together (each fault's copy is also capped at 10,000). */
   readonly maxExtensionNodes: number
+  /** Characters in the text fields of all causes, and as many in the keys and strings of all extensions. */
+  readonly maxText: number
 }
 
 /**
  * The bounds `decode` uses: 32 levels, 10,000 causes, 100,000 violations, 10,000,000 scanned faults,
- * 100,000 extension values.
+ * 100,000 extension values, 2^24 characters of text (`textBounds`; violations: 2^26).
  */
 export const medableTreeBounds: FaultTreeBounds = {
   maxCauseDepth: 32,
@@ -28,6 +41,7 @@ export const medableTreeBounds: FaultTreeBounds = {
   maxViolations: 100_000,
   maxScannedFaults: 10_000_000,
   maxExtensionNodes: 100_000,
+  maxText: textBounds.maxTreeText,
 }
 
 /** What the root takes from the response rather than from the fault (contract §4, §7). */
@@ -109,8 +123,10 @@ export function decodeFaultTree(
   const rootNode = readFaultNode(root, dialect, context.statusLine, null, true)
   const violations: Violation[] = []
   if (rootNode.meaning.kind === 'invalid_request' && rootNode.path !== null) violations.push(violationOf(rootNode, rootNode.path))
-  // One budget for every fault's extensions: the output stays linear in the input, shared members or not.
-  const budget: JsonCopyBudget = { remaining: bounds.maxExtensionNodes }
+  // One budget for every fault's extensions, one for the text of the causes: the output stays linear in the input,
+  // shared members or not (one string an object in memory hands every fault is as long in each cause's JSON).
+  const budget: JsonCopyBudget = { remaining: bounds.maxExtensionNodes, text: bounds.maxText }
+  let causeText = bounds.maxText
   const rootKept = keep(rootNode, budget, { requestId: context.requestId, retryAfter: context.retryAfter, violations })
 
   // A lone fault (the usual answer) needs none of the walk's bookkeeping: it is made on the first child.
@@ -162,23 +178,25 @@ export function decodeFaultTree(
     seen.add(pending.source)
     // Whether this fault becomes a cause (its parent was kept, and the bounds allow one more), known before it is read.
     const { parent } = pending
-    const becomesCause = parent !== undefined && pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses
+    const becomesCause = parent !== undefined && pending.depth <= bounds.maxCauseDepth && keptCauses < bounds.maxCauses && causeText >= 0
     const node = readFaultNode(pending.source, dialect, null, pending.parentKind, becomesCause)
     if (node.path !== null) {
       if (violations.length < bounds.maxViolations) violations.push(violationOf(node, node.path))
       else truncated = true
     }
     let kept: Kept | undefined
-    if (becomesCause) {
-      kept = keep(node, budget)
-      parent.causes.push(kept.error)
+    if (becomesCause) kept = keep(node, budget)
+    if (kept !== undefined && (causeText -= fieldText(kept.error)) >= 0) {
+      parent!.causes.push(kept.error)
       keptCauses++
     } else if (parent !== undefined) {
+      kept = undefined
       loseChild(parent)
     }
     pushChildren(node, pending.depth + 1, kept)
   }
 
+  if (fitViolationText(violations)) truncated = true
   // Extensions cut by the shared budget are a cut too (contract §2).
   if (truncated || budget.exhausted === true) markTruncated(rootKept.error)
   if (cut !== undefined) for (const error of cut) markTruncated(error)

@@ -39,7 +39,7 @@ describe('medableAdapter documentation', () => {
   })
 
   it('states the exact tree bounds and the normal form', () => {
-    expect(medableTreeBounds).toEqual({ maxCauseDepth: 32, maxCauses: 10_000, maxViolations: 100_000, maxScannedFaults: 10_000_000, maxExtensionNodes: 100_000 })
+    expect(medableTreeBounds).toEqual({ maxCauseDepth: 32, maxCauses: 10_000, maxViolations: 100_000, maxScannedFaults: 10_000_000, maxExtensionNodes: 100_000, maxText: 2 ** 24 })
     expect(page).toContain('causes keep 32 levels below the root and 10,000 errors in pre-order; violations keep 100,000 entries')
     expect(medableAdapter.documentation.normalForm.length).toBeGreaterThan(3)
   })

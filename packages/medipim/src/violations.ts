@@ -1,4 +1,4 @@
-import { readOwnData, type Violation } from '@faultline/core'
+import { fitViolationText, readOwnData, type Violation } from '@faultline/core'
 
 /**
  * At most this many `violations[]` elements are decoded (contract §2 asks for at least 100,000); a longer
@@ -102,7 +102,8 @@ export function decodeViolations(error: object | undefined, container: object | 
   const violations: Violation[] = []
   // Elements are read as own members, so a hole or an inherited index reads as absent.
   for (let i = 0; i < count; i++) violations.push(decodeViolation(ownElement(elements, i)))
-  return { violations, truncated: elements.length > maxViolations }
+  const textCut = fitViolationText(violations)
+  return { violations, truncated: textCut || elements.length > maxViolations }
 }
 
 /**

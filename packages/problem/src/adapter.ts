@@ -1,4 +1,4 @@
-import type { Adapter, AdapterDocumentation } from '@faultline/core'
+import { textBounds, type Adapter, type AdapterDocumentation } from '@faultline/core'
 import { problemCatalog, problemCatalogFor } from './catalog'
 import { decodeProblem, problemTreeBounds } from './decode'
 import { toProblemResponse } from './encode'
@@ -33,7 +33,7 @@ export const problemDocumentation: AdapterDocumentation = {
     'The `retryAfter` member wins over the `Retry-After` header (it keeps fractions the header rounds).',
     'Violations are read from `errors` (an array, or ASP.NET Core\'s `{ field: [messages] }` map), `invalid-params` (RFC 7807) or `violations` (API Platform): path from `path` / `pointer` / `propertyPath` / `field` / `name`, message from `detail` / `message` / a free-text `reason`.',
     'The `vendor` member, when present, is kept: a problem written by a faultline server for a Medable failure decodes with `vendor: \'medable\'`.',
-    `Trees are cut at ${problemTreeBounds.maxDepth} levels of \`causes\` and ${problemTreeBounds.maxNodes} elements of \`causes\` read, a document met twice, ${problemTreeBounds.maxExtensionNodes} values of \`extensions\` over the tree (the root's first), violations at ${maxViolations} (\`truncated: true\`).`,
+    `Trees are cut at ${problemTreeBounds.maxDepth} levels of \`causes\` and ${problemTreeBounds.maxNodes} elements of \`causes\` read, a document met twice, ${problemTreeBounds.maxExtensionNodes} values of \`extensions\` over the tree (the root's first), ${textBounds.maxTreeText} characters of text in the causes' fields and as many in all extensions, violations at ${maxViolations} entries and ${textBounds.maxViolationText} characters (\`truncated: true\`).`,
   ],
 }
 

@@ -4,12 +4,14 @@ import {
   errorStatus,
   extraMembers,
   fallbackMeaning,
+  fieldText,
   findRequestId,
   meaningOfEntry,
   meaningOfStatus,
   nonBlank,
   readResponse,
   retryAfterOf,
+  textBounds,
   type CanonicalError,
   type Catalog,
   type HttpResponse,
@@ -69,7 +71,9 @@ class TreeBudget {
   /** The documents read: one met again (a shared or cyclic cause, which JSON cannot make) is cut. */
   readonly seen = new Set<object>()
   /** One budget for the `extensions` of every document, as a Medable tree has. */
-  readonly copy: JsonCopyBudget = { remaining: problemTreeBounds.maxExtensionNodes }
+  readonly copy: JsonCopyBudget = { remaining: problemTreeBounds.maxExtensionNodes, text: textBounds.maxTreeText }
+  /** Characters left for the text fields of the causes. */
+  causeText: number = textBounds.maxTreeText
 }
 
 function decodeDocument(
@@ -97,12 +101,15 @@ function decodeDocument(
   const extensions = extraMembers(source, knownMembers, undefined, budget.copy)
   const causes: CanonicalError[] = []
   for (const element of members.causes ?? []) {
-    if (depth + 1 >= problemTreeBounds.maxDepth || budget.nodes >= problemTreeBounds.maxNodes) {
+    if (depth + 1 >= problemTreeBounds.maxDepth || budget.nodes >= problemTreeBounds.maxNodes || budget.causeText < 0) {
       budget.cut = true
       break
     }
     if (isObject(element) && !budget.seen.has(element)) {
-      causes.push(decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget))
+      const cause = decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget)
+      // A cause whose text no longer fits is cut.
+      if ((budget.causeText -= fieldText(cause)) >= 0) causes.push(cause)
+      else budget.cut = true
     } else {
       // An element that is no document (a hole of a sparse array among them), or one met before, still counts:
       // the loop is bounded by what it reads, whatever length the array claims.

@@ -1,4 +1,4 @@
-import { leadingElements, readOwnData, type Violation } from '@faultline/core'
+import { fitViolationText, leadingElements, readOwnData, type Violation } from '@faultline/core'
 import type { ProblemMembers, ProblemViolation } from './members'
 
 /** At most this many violations are read (contract §2: at least 100,000); more set `truncated`. */
@@ -79,6 +79,10 @@ export function readViolations(members: ProblemMembers): { violations: Violation
     }
     if (out.length > 0) break
   }
-  const truncated = cut || out.length > maxViolations
-  return { violations: truncated ? out.slice(0, maxViolations) : out, truncated }
+  if (out.length > maxViolations) {
+    out.length = maxViolations
+    cut = true
+  }
+  const textCut = fitViolationText(out)
+  return { violations: out, truncated: cut || textCut }
 }

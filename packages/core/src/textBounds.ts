@@ -1,0 +1,63 @@
+import type { CanonicalError, Violation } from './CanonicalError'
+import type { JsonCopyBudget } from './json'
+
+/**
+ * How much vendor text the parts of an error that repeat may hold (decision 014). JSON cannot share a string,
+ * but an object in memory can: 100,000 violations pointing at one 10 KB message are a few MB in memory and 1 GB
+ * of JSON, past what `JSON.stringify` can write. Counting characters, not strings, keeps every error
+ * serializable and its JSON linear in the input, whatever the input shares. No JSON body under 16 MiB meets
+ * these bounds, and `normalizeResponse` reads 1 MiB by default.
+ */
+export const textBounds = {
+  /** Characters of `path`, `message` and `vendorCode` over all violations of one error (2^26). */
+  maxViolationText: 2 ** 26,
+  /** Characters of keys and strings in one `extensions` copy (2^24). */
+  maxCopyText: 2 ** 24,
+  /** Characters in the text fields of a tree's causes, and as many in all its extensions together (2^24). */
+  maxTreeText: 2 ** 24,
+} as const
+
+/**
+ * Spends `length` characters of a shared budget's `text` (a budget without `text` bounds no text): whether
+ * they fitted. The first time they do not, the budget is marked `exhausted` (the caller reports `truncated`).
+ */
+export function chargeText(budget: JsonCopyBudget, length: number): boolean {
+  if (budget.text === undefined) return true
+  budget.text -= length
+  if (budget.text >= 0) return true
+  budget.exhausted = true
+  return false
+}
+
+const textOf = (value: string | null): number => (value === null ? 0 : value.length)
+
+/** The characters of one violation's text: its path, message and vendor code. */
+export const violationText = (violation: Violation): number =>
+  textOf(violation.path) + violation.message.length + textOf(violation.vendorCode)
+
+/** The characters of an error's own text fields (not its violations, causes or extensions). */
+export const fieldText = (error: CanonicalError): number =>
+  error.vendor.length +
+  textOf(error.vendorCode) +
+  textOf(error.vendorType) +
+  error.message.length +
+  textOf(error.detail) +
+  textOf(error.param) +
+  textOf(error.requestId) +
+  textOf(error.docUrl)
+
+/**
+ * Cuts `violations` in place after the last one whose text still fits {@link textBounds}.maxViolationText,
+ * counted from the first: whether any was cut (the error is then `truncated`).
+ */
+export function fitViolationText(violations: Violation[]): boolean {
+  let left = textBounds.maxViolationText
+  for (let i = 0; i < violations.length; i++) {
+    left -= violationText(violations[i]!)
+    if (left < 0) {
+      violations.length = i
+      return true
+    }
+  }
+  return false
+}
