@@ -276,7 +276,8 @@ export interface GatheredMembers {
  * member is gathered for `extensions` ({@link copyExtras} makes the bounded copy, possibly later: a fault tree
  * copies only the faults it keeps). A member that throws when read (a hostile getter or Proxy) is absent. The
  * pass stops after `maxMembers` members, `complete: false`: a caller that needs only a few fields of an object
- * that may be huge reads its first members this way and looks up the fields it has not seen.
+ * that may be huge reads its first members this way and looks up the fields it has not seen. Such a pass reads
+ * no member of an object that is not plain (`complete: false` at once): listing its keys alone is O(keys).
  */
 export function gatherMembers<F>(
   source: object,
@@ -293,6 +294,10 @@ export function gatherMembers<F>(
       for (const key in source) {
         if (!Object.prototype.hasOwnProperty.call(source, key) || !gatherMember(gathered, source, key, fields, readKnown, maxMembers)) break
       }
+    } else if (maxMembers !== Number.POSITIVE_INFINITY) {
+      // `Object.keys` (below) lists every key before the first step, and a typed array or class instance may hold
+      // thousands: a pass that is to read a few members of such an object reads none, and leaves them to lookups.
+      gathered.complete = false
     } else {
       // But `for...in` also lists every enumerable key of the prototype chain before its first step: an object
       // of any other prototype (which may hold a million keys, shared by a million faults) is walked by its own

@@ -5,7 +5,7 @@ import type { JsonCopyBudget } from './json'
  * How much vendor text the parts of an error that repeat may hold (decision 014). JSON cannot share a string,
  * but an object in memory can: 100,000 violations pointing at one 10 KB message are a few MB in memory and 1 GB
  * of JSON, past what `JSON.stringify` can write. Counting characters, not strings, keeps every error
- * serializable and its JSON linear in the input, whatever the input shares. No JSON body under 16 MiB meets
+ * serializable and its JSON linear in the input, whatever the input shares. No JSON body of less than 15 MiB meets
  * these bounds, and `normalizeResponse` reads 1 MiB by default.
  */
 export const textBounds = {
