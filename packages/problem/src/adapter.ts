@@ -27,7 +27,7 @@ export const problemDocumentation: AdapterDocumentation = {
   ],
   notes: [
     'A problem document is an error at any status when the content type is `application/problem+json`; under another content type an object with a standard member counts at status 400 or more, or without a status line.',
-    'A foreign `type` (not faultline\'s, not `about:blank`) is kept as `vendorCode` (and as `docUrl` when it is an http(s) URL); the kind comes from the status (`recognized: false`).',
+    'A foreign `type` (not faultline\'s, not `about:blank`) is kept as `vendorCode` (and as `docUrl` when it is an http(s) URL); the kind comes from the status (`recognized: false`). A type with more than 128 characters after the base is foreign.',
     'A foreign document\'s `title`, when it also has a `detail`, becomes the canonical `detail`.',
     'The request id is read from `instance` (faultline\'s URN, else the instance verbatim), then the `X-Request-Id` / `Request-Id` header.',
     'The `retryAfter` member wins over the `Retry-After` header (it keeps fractions the header rounds).',

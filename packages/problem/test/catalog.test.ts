@@ -25,6 +25,9 @@ describe('problem catalog', () => {
     expect(parseProblemType('https://faultline.dev/problems/nope/x')).toBeUndefined()
     expect(parseProblemType('https://faultline.dev/problems/timeout/Bad-Reason')).toBeUndefined()
     expect(parseProblemType('https://faultline.dev/problems/timeout/a/b')).toBeUndefined()
+    // A kind and reason of more than 128 characters is not faultline's: such a URI is not split.
+    expect(parseProblemType(problemType('timeout', 'a'.repeat(120)))).toEqual({ kind: 'timeout', reason: 'a'.repeat(120) })
+    expect(parseProblemType(problemType('timeout', 'a'.repeat(121)))).toBeUndefined()
     expect(parseProblemType('https://example.com/problems/timeout/timeout')).toBeUndefined()
   })
 

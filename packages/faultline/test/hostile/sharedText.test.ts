@@ -73,3 +73,21 @@ describe('hostile input: one long string shared by every element', { sequential:
     expect(serialized(medable)).toBeLessThan(2 * textBounds.maxTreeText)
   })
 })
+
+describe('hostile input: one long string read once per document', { timeout: 120_000 }, () => {
+  it('a problem type URI of 1 MB shared by 10,000 causes is not split each time (12 s before; a few ms now)', () => {
+    const type = `https://faultline.dev/problems/invalid_request/${'a'.repeat(1_000_000)}`
+    const causes = Array.from({ length: 10_000 }, () => ({ type, title: 't' }))
+    const error = errorWithin('problem', { status: 400, body: { type: 'about:blank', title: 't', causes } }, bound)
+    // Not faultline's type: a foreign one, kept as each cause's vendorCode and docUrl while their text fits.
+    expect([error.causes[0]?.vendorCode, error.truncated]).toEqual([type, true])
+  })
+
+  it('is looked at in its ends only, not read once per fault (100,000 faults took 24 s; about 0.7 s now)', () => {
+    for (const message of [' '.repeat(100_000), `${' '.repeat(100_000)}x`]) {
+      const faults = Array.from({ length: 100_000 }, () => ({ object: 'fault', code: 'kRequired', path: 'a', message }))
+      const error = errorWithin('medable', { status: 400, body: { object: 'fault', code: 'kValidationError', faults } }, bound)
+      expect(error.truncated).toBe(true)
+    }
+  })
+})
