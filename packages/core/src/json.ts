@@ -277,7 +277,8 @@ export interface GatheredMembers {
  * copies only the faults it keeps). A member that throws when read (a hostile getter or Proxy) is absent. The
  * pass stops after `maxMembers` members, `complete: false`: a caller that needs only a few fields of an object
  * that may be huge reads its first members this way and looks up the fields it has not seen. Such a pass reads
- * no member of an object that is not plain (`complete: false` at once): listing its keys alone is O(keys).
+ * no member of an object that is not plain (`complete: false` at once): listing its keys alone is O(keys). Nor
+ * does any pass over a typed array or a `String` wrapper: the caller looks up the fields it needs.
  */
 export function gatherMembers<F>(
   source: object,
@@ -294,9 +295,10 @@ export function gatherMembers<F>(
       for (const key in source) {
         if (!Object.prototype.hasOwnProperty.call(source, key) || !gatherMember(gathered, source, key, fields, readKnown, maxMembers)) break
       }
-    } else if (maxMembers !== Number.POSITIVE_INFINITY) {
+    } else if (maxMembers !== Number.POSITIVE_INFINITY || isIndexedView(source)) {
       // `Object.keys` (below) lists every key before the first step, and a typed array or class instance may hold
       // thousands: a pass that is to read a few members of such an object reads none, and leaves them to lookups.
+      // So is every pass over a typed array or a String wrapper, whose elements are no members.
       gathered.complete = false
     } else {
       // But `for...in` also lists every enumerable key of the prototype chain before its first step: an object
@@ -311,6 +313,13 @@ export function gatherMembers<F>(
   }
   return gathered
 }
+
+/**
+ * A typed array (or `DataView`) or a `String` wrapper: it lists one key per element or character, and a thousand
+ * of them may view one buffer or string (1,000 views of a 100 KB buffer as problem causes took 50 s to list,
+ * measured by a review). Its elements are never members of a vendor object.
+ */
+const isIndexedView = (source: object): boolean => ArrayBuffer.isView(source) || Object.prototype.toString.call(source) === '[object String]'
 
 // What a pass has gathered so far (`flat` while every extra member is a string, boolean, null or number).
 type Gathering = { -readonly [K in keyof GatheredMembers]: GatheredMembers[K] }

@@ -38,7 +38,11 @@ export interface CodingsRead {
   readonly foreignCode?: string
 }
 
+// A vendor id in a code system URL, percent-encoded, is at most this long: a longer one is not decoded.
+const maxEncodedVendorLength = 1_024
+
 const vendorOf = (system: string): string | undefined => {
+  if (system.length > vendorSystemPrefix.length + maxEncodedVendorLength) return undefined
   try {
     return decodeURIComponent(system.slice(vendorSystemPrefix.length))
   } catch {
@@ -66,8 +70,10 @@ export function readCodings(codings: ReadonlyArray<unknown> | undefined): Coding
       const [kind, reason, ...rest] = code.split('/')
       if (read.meaning === undefined && rest.length === 0 && isKind(kind) && reason !== undefined && snakeCase.test(reason)) read.meaning = { kind, reason }
     } else if (system?.startsWith(vendorSystemPrefix) === true) {
+      // Only the first vendor coding counts: no other system is decoded.
+      if (read.vendorCode !== undefined) continue
       const vendor = vendorOf(system)
-      if (read.vendorCode === undefined && vendor !== undefined && vendor.length > 0) {
+      if (vendor !== undefined && vendor.length > 0) {
         read.vendor = vendor
         read.vendorCode = code
       }

@@ -21,16 +21,25 @@ export const errCodeCategories: ReadonlyMap<string, string> = /*#__PURE__*/ new 
   ['unsupportedOperation', 'kUnsupportedOperation'],
 ])
 
+// Where a category is searched: its first dot within this many characters, the category at most this long.
+// (Medable's are one word; a long errCode shared by 100,000 faults in memory was searched 100,000 times: 19 s
+// at 10 MB, measured by a review.)
+const maxCategoryStart = 256
+const maxCategoryLength = 64
+
 /**
  * The category of a dotted errCode (`cortex.validation.required` -> `validation`), read as Medable's `Fault`
- * reads it: the second dot-separated part of a string that has a dot; `undefined` for anything else.
+ * reads it: the second dot-separated part of a string that has a dot; `undefined` for anything else, and for a
+ * first part of more than 256 characters or a category of more than 64.
  */
 export function errCodeCategory(errCode: unknown): string | undefined {
   if (typeof errCode !== 'string') return undefined
-  const first = errCode.indexOf('.')
+  const first = errCode.slice(0, maxCategoryStart + 1).indexOf('.')
   if (first === -1) return undefined
-  const second = errCode.indexOf('.', first + 1)
-  return errCode.slice(first + 1, second === -1 ? undefined : second)
+  const end = first + 1 + maxCategoryLength
+  const second = errCode.slice(first + 1, end + 1).indexOf('.')
+  if (second !== -1) return errCode.slice(first + 1, first + 1 + second)
+  return errCode.length <= end ? errCode.slice(first + 1) : undefined
 }
 
 /**

@@ -131,6 +131,9 @@ export function decodeFaultTree(
 
   // A lone fault (the usual answer) needs none of the walk's bookkeeping: it is made on the first child.
   let seen: Set<object> | undefined
+  // The `faults` arrays scanned: one met again (faults in memory may share one; JSON cannot) is a cut, not scanned
+  // once per fault that holds it (10,000 faults sharing an array of all of them: 4 s, measured by a review).
+  let scannedArrays: Set<object> | undefined
   let cut: Set<CanonicalError> | undefined
   const stack: Pending[] = []
   let truncated = false
@@ -144,7 +147,12 @@ export function decodeFaultTree(
 
   const pushChildren = (node: FaultNode, depth: number, parent: Kept | undefined): void => {
     const { faults } = node
-    if (!Array.isArray(faults)) return
+    if (!Array.isArray(faults) || faults.length === 0) return
+    if (scannedArrays?.has(faults) === true) {
+      loseChild(parent)
+      return
+    }
+    ;(scannedArrays ??= new Set()).add(faults)
     const first = stack.length
     for (let i = 0; i < faults.length; i++) {
       if (scanned++ >= bounds.maxScannedFaults) {

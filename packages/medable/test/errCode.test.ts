@@ -6,6 +6,12 @@ describe('errCode', () => {
   it('reads the category as Medable\'s Fault does', () => {
     expect(errCodeCategory('cortex.validation.required')).toBe('validation')
     expect(errCodeCategory('cortex.invalidArgument')).toBe('invalidArgument')
+    // Searched near the start only: a first part of more than 256 characters, or a category of more than 64.
+    expect(errCodeCategory(`${'c'.repeat(256)}.${'v'.repeat(64)}`)).toBe('v'.repeat(64))
+    expect(errCodeCategory(`${'c'.repeat(256)}.${'v'.repeat(64)}.x`)).toBe('v'.repeat(64))
+    expect(errCodeCategory(`${'c'.repeat(257)}.validation`)).toBeUndefined()
+    expect(errCodeCategory(`cortex.${'v'.repeat(65)}`)).toBeUndefined()
+    expect(errCodeCategory(`cortex.${'v'.repeat(65)}.x`)).toBeUndefined()
     expect(errCodeCategory('validation')).toBeUndefined()
     expect(errCodeCategory(42)).toBeUndefined()
   })

@@ -1,3 +1,5 @@
+import { nonBlank } from '@faultline/core'
+
 /** The URN prefix of `instance` when faultline writes a request id there. */
 export const requestInstancePrefix = 'urn:faultline:request:'
 
@@ -16,5 +18,6 @@ export function requestIdOfInstance(instance: string): string | null {
       // A malformed escape: the instance is kept verbatim below.
     }
   }
-  return instance.trim().length > 0 ? instance : null
+  // Not trimmed: a long blank instance shared by 10,000 causes was trimmed 10,000 times (18 s, measured by a review).
+  return nonBlank(instance) ?? null
 }
