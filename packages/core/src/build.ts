@@ -40,8 +40,14 @@ export const nonBlank = (text: unknown): string | undefined => {
   // Most messages start with a visible ASCII character: nothing more is needed to know.
   const first = text.charCodeAt(0)
   if (first > 32 && first < 127) return text
-  if (text.length <= 2 * blankScan) return visible.test(text) ? text : undefined
-  return visible.test(text.slice(0, blankScan)) || visible.test(text.slice(-blankScan)) ? text : undefined
+  return hasVisibleEnds(text) ? text : undefined
+}
+
+// Whether `trim` would leave something of a text (of a long one: of its first or last 1,024 characters). Apart
+// from `nonBlank`, which stays small enough to be inlined where every error is built.
+function hasVisibleEnds(text: string): boolean {
+  if (text.length <= 2 * blankScan) return visible.test(text)
+  return visible.test(text.slice(0, blankScan)) || visible.test(text.slice(-blankScan))
 }
 
 // `\S` is what `trim` keeps: neither WhiteSpace nor LineTerminator.
