@@ -82,13 +82,15 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
   // Characters of a key or string: spent from this copy's and the shared budget's text, whether they fitted.
   // A repeated subtree is copied at each reference, and an object in memory may reference one long string from
   // every node: counting characters keeps the copy's JSON linear in its input.
-  const fits = (length: number): boolean => (text -= length) >= 0 && (shared === undefined || chargeText(shared, length))
-  // Whether nothing more may be copied: then a value left is cut, and a shared budget says so.
-  const spent = (): boolean => {
-    if (budget <= 0 || text < 0) return true
-    if (shared === undefined) return false
-    if (shared.remaining <= 0) shared.exhausted = true
-    return shared.exhausted === true
+  const fits = (length: number): boolean => {
+    const fitsCopy = (text -= length) >= 0
+    return (shared === undefined || chargeText(shared, length)) && fitsCopy
+  }
+  // Whether nothing more may be copied. A value then left out is cut: `cut` tells a shared budget so when the
+  // budget itself is spent.
+  const spent = (): boolean => budget <= 0 || text < 0 || (shared !== undefined && (shared.remaining <= 0 || shared.exhausted === true))
+  const cut = (): void => {
+    if (shared !== undefined && shared.remaining <= 0) shared.exhausted = true
   }
   const ancestors = new Set<object>()
   const keysOf = keyListings(shared)
@@ -107,7 +109,12 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
       if (Array.isArray(item)) {
         const out: Json[] = []
         // A spent budget cuts the array short rather than filling it with nulls.
-        for (let i = 0; i < item.length && !spent(); i++) {
+        for (let i = 0; i < item.length; i++) {
+          // Every element is kept (as null if JSON cannot hold it): one left is cut.
+          if (spent()) {
+            cut()
+            break
+          }
           const element = copy(item[i], depth + 1)
           if (element === undefined && spent()) break
           out.push(element === undefined ? null : element)
@@ -117,8 +124,12 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
       if (!isPlainObject(item)) return undefined
       const out: Record<string, Json> = {}
       for (const key of keysOf(item)) {
-        if (spent()) break
         const member = readOwnValue(item, key)
+        if (spent()) {
+          // An absent member (`undefined`, a getter) left is no cut.
+          if (member !== undefined) cut()
+          break
+        }
         if (member === undefined) {
           // A member JSON cannot hold (`undefined`, a getter) still costs a step: an object of a million of
           // them, referenced a thousand times, is not listed a thousand times.
@@ -260,7 +271,10 @@ export interface GatheredMembers {
   readonly flat: boolean
   /** How many own members the pass read. */
   readonly members: number
-  /** `false` when the pass did not see every key: it stopped at `maxMembers`, or listing the keys threw (a Proxy). */
+  /**
+   * `false` when the pass did not see every key: it stopped at `maxMembers`, listing the keys threw (a Proxy), or
+   * the source is a typed array or `String` wrapper (only the fields named were read).
+   */
   readonly complete: boolean
   /** Whether reading a member threw (a hostile getter or Proxy): that member was left out. */
   readonly threw: boolean
@@ -278,13 +292,15 @@ export interface GatheredMembers {
  * pass stops after `maxMembers` members, `complete: false`: a caller that needs only a few fields of an object
  * that may be huge reads its first members this way and looks up the fields it has not seen. Such a pass reads
  * no member of an object that is not plain (`complete: false` at once): listing its keys alone is O(keys). Nor
- * does any pass over a typed array or a `String` wrapper: the caller looks up the fields it needs.
+ * does any pass over a typed array or a `String` wrapper, whose keys are its elements: it reads the own members
+ * named in `fieldNames` only (`complete: false`), and gathers no extras.
  */
 export function gatherMembers<F>(
   source: object,
   fields: F,
   readKnown: (fields: F, key: string, value: unknown) => boolean,
   maxMembers: number = Number.POSITIVE_INFINITY,
+  fieldNames: Iterable<string> = noFieldNames,
 ): GatheredMembers {
   const gathered: Gathering = { extras: undefined, flat: true, members: 0, complete: true, threw: false, plain: false, text: 0 }
   try {
@@ -295,11 +311,16 @@ export function gatherMembers<F>(
       for (const key in source) {
         if (!Object.prototype.hasOwnProperty.call(source, key) || !gatherMember(gathered, source, key, fields, readKnown, maxMembers)) break
       }
-    } else if (maxMembers !== Number.POSITIVE_INFINITY || isIndexedView(source)) {
+    } else if (maxMembers !== Number.POSITIVE_INFINITY) {
       // `Object.keys` (below) lists every key before the first step, and a typed array or class instance may hold
       // thousands: a pass that is to read a few members of such an object reads none, and leaves them to lookups.
-      // So is every pass over a typed array or a String wrapper, whose elements are no members.
       gathered.complete = false
+    } else if (isIndexedView(source)) {
+      // Its elements are no members: the fields are looked up by name, and no extra is gathered.
+      gathered.complete = false
+      for (const key of fieldNames) {
+        if (Object.prototype.hasOwnProperty.call(source, key)) gatherMember(gathered, source, key, fields, readKnown, maxMembers)
+      }
     } else {
       // But `for...in` also lists every enumerable key of the prototype chain before its first step: an object
       // of any other prototype (which may hold a million keys, shared by a million faults) is walked by its own
@@ -315,11 +336,14 @@ export function gatherMembers<F>(
 }
 
 /**
- * A typed array (or `DataView`) or a `String` wrapper: it lists one key per element or character, and a thousand
- * of them may view one buffer or string (1,000 views of a 100 KB buffer as problem causes took 50 s to list,
- * measured by a review). Its elements are never members of a vendor object.
+ * A typed array (or `DataView`) or a `String` wrapper of this realm: it lists one key per element or character,
+ * and a thousand of them may view one buffer or string (1,000 views of a 100 KB buffer as problem causes took
+ * 50 s to list, measured by a review). Its elements are never members of a vendor object. Both checks run no
+ * code of the object's (no `Symbol.toStringTag` getter).
  */
-const isIndexedView = (source: object): boolean => ArrayBuffer.isView(source) || Object.prototype.toString.call(source) === '[object String]'
+const isIndexedView = (source: object): boolean => ArrayBuffer.isView(source) || source instanceof String
+
+const noFieldNames: ReadonlyArray<string> = []
 
 // What a pass has gathered so far (`flat` while every extra member is a string, boolean, null or number).
 type Gathering = { -readonly [K in keyof GatheredMembers]: GatheredMembers[K] }
@@ -376,9 +400,11 @@ export function copyExtras(gathered: GatheredMembers, limits: JsonCopyLimits = d
     shared.exhausted = true
     return emptyRecord
   }
-  // The direct build holds at most what the copy would: no more values, and no more text, than either bound allows.
+  // The direct build holds what the copy would: taken only when no bound cuts it (`members`, every member the pass
+  // read, is at least the values the copy would spend).
   const textFits = gathered.text <= (limits.maxText ?? textBounds.maxCopyText) && (shared?.text === undefined || gathered.text <= shared.text)
-  if (gathered.flat && gathered.members < limits.maxNodes && textFits) {
+  const valuesFit = gathered.members < limits.maxNodes && (shared === undefined || gathered.members < shared.remaining)
+  if (gathered.flat && valuesFit && textFits) {
     if (shared !== undefined) {
       shared.remaining -= gathered.members
       chargeText(shared, gathered.text)

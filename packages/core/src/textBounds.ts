@@ -5,8 +5,8 @@ import type { JsonCopyBudget } from './json'
  * How much vendor text the parts of an error that repeat may hold (decision 014). JSON cannot share a string,
  * but an object in memory can: 100,000 violations pointing at one 10 KB message are a few MB in memory and 1 GB
  * of JSON, past what `JSON.stringify` can write. Counting characters, not strings, keeps every error
- * serializable and its JSON linear in the input, whatever the input shares. No JSON body of less than 15 MiB meets
- * these bounds, and `normalizeResponse` reads 1 MiB by default.
+ * serializable and its JSON linear in the input, whatever the input shares. JSON text meets these bounds when it
+ * is tens of MiB, or where an error repeats a part of it (an ASP.NET `errors` key is the path of each message).
  */
 export const textBounds = {
   /** Characters of `path`, `message` and `vendorCode` over all violations of one error (2^26). */

@@ -157,7 +157,7 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
     if (error === undefined) return decodeByStatus(id, response, options)
     // Each member of the envelope is read once, in one pass that also collects the unknown ones.
     const fields = noFields()
-    const extensions = copyExtras(gatherMembers(error, fields, readMember))
+    const extensions = copyExtras(gatherMembers(error, fields, readMember, undefined, envelopeMembers))
     return errorOf(fields, extensions, response.status, findRequestId(fields.requestId, undefined, response.headers), retryAfterOf(response, options))
   }
 

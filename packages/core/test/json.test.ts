@@ -179,3 +179,20 @@ describe('isJson on shared subtrees', () => {
     expect(isJson(deep)).toBe(true)
   })
 })
+
+describe('toJson and a shared budget', () => {
+  it('is cut, and says so, only when a value is left out', () => {
+    const trailing = { remaining: 2 }
+    expect(toJson({ a: 1, b: undefined }, undefined, trailing)).toEqual({ a: 1 })
+    expect(trailing).not.toHaveProperty('exhausted')
+    const left = { remaining: 2 }
+    expect(toJson({ a: 1, b: 2 }, undefined, left)).toEqual({ a: 1 })
+    expect(left).toMatchObject({ exhausted: true })
+  })
+
+  it("charges the shared text even where the copy's own bound cuts first", () => {
+    const shared = { remaining: 1_000, text: 100 }
+    expect(toJson({ a: 'x'.repeat(10), b: 'y'.repeat(200) }, { maxNodes: 100, maxDepth: 4, maxText: 50 }, shared)).toEqual({ a: 'x'.repeat(10) })
+    expect(shared).toMatchObject({ exhausted: true })
+  })
+})

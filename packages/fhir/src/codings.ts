@@ -54,7 +54,7 @@ const vendorOf = (system: string): string | undefined => {
 const maxCodings = 100
 
 // faultline's reason codes are `<kind>/<reason>`, a few dozen characters: a longer code is not split.
-const maxReasonCodeLength = 128
+export const maxReasonCodeLength = 128
 
 /**
  * Reads faultline's codings and the first foreign coding of a `coding` array, from its first

@@ -1,5 +1,5 @@
 import { isJson, isKind, leadingElements, type CanonicalError, type JsonRecord, type Kind } from '@faultline/core'
-import { fhirUrlBase } from './codings'
+import { fhirUrlBase, maxReasonCodeLength } from './codings'
 import { ExtensionMembers, readMembers } from './members'
 
 /** The URL of the extension that carries a canonical error's fields an OperationOutcome has no element for. */
@@ -83,9 +83,6 @@ const parseRecord = (text: string): JsonRecord | undefined => {
   }
 }
 
-// faultline's reasons are snake_case words; the FHIR reason code `kind/reason` is bounded at 128 characters alike.
-const maxReasonLength = 128
-
 // At most this many elements of an `extension` array are read, at each of its two levels (faultline writes one
 // extension of about twenty parts).
 const maxExtensions = 1_000
@@ -116,8 +113,9 @@ export function readCanonicalErrorExtension(extensions: ReadonlyArray<unknown> |
     const [field, valueKey] = carried
     const value = part[valueKey]
     if (value === undefined || value === '' || fields[field] !== undefined) continue
-    // A reason is a word: a longer text is not searched (a review shared 4 MB among 1,000 parts: 26 s).
-    if (field === 'reason' && ((value as string).length > maxReasonLength || !snakeCase.test(value as string))) continue
+    // A reason is a word, no longer than the `kind/reason` code that carries it: a longer text is not searched (a
+    // review shared 4 MB among 1,000 parts: 26 s).
+    if (field === 'reason' && ((value as string).length > maxReasonCodeLength || !snakeCase.test(value as string))) continue
     if (field === 'retryAfter' && !(Number.isFinite(value) && (value as number) >= 0)) continue
     ;(fields as Record<string, unknown>)[field] = field === 'retryAfter' && value === 0 ? 0 : value
   }

@@ -7,6 +7,7 @@ import {
   textBounds,
   type CanonicalError,
   type JsonCopyBudget,
+  type JsonRecord,
   type Kind,
   type Violation,
 } from '@faultline/core'
@@ -74,7 +75,8 @@ interface Pending {
 
 const isFaultObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const keep = (node: FaultNode, budget: JsonCopyBudget, root?: RootFields): Kept => {
+// The error of a fault, its `extensions` not yet copied (`copyExtensions`): a cause is kept only if its text fits.
+const keep = (node: FaultNode, root?: RootFields): Kept => {
   const causes: CanonicalError[] = []
   const { meaning } = node
   // Every field written out, as `canonicalErrorOf` would fill them (a node's message is never blank): one
@@ -96,10 +98,17 @@ const keep = (node: FaultNode, budget: JsonCopyBudget, root?: RootFields): Kept 
     recognized: meaning.recognized,
     violations: root === undefined ? noViolations : root.violations,
     causes,
-    extensions: copyExtras(node.extras, undefined, budget),
+    extensions: noExtensions,
     truncated: false,
   } as CanonicalError
   return { error, causes }
+}
+
+const noExtensions: JsonRecord = {}
+
+// Errors are readonly data to their users; a kept fault's extensions are copied once it is known to be kept.
+const copyExtensions = (kept: Kept, node: FaultNode, budget: JsonCopyBudget): void => {
+  ;(kept.error as { extensions: JsonRecord }).extensions = copyExtras(node.extras, undefined, budget)
 }
 
 // Errors are readonly data to their users; the walk sets `truncated` once it knows a subtree was cut.
@@ -127,7 +136,8 @@ export function decodeFaultTree(
   // shared members or not (one string an object in memory hands every fault is as long in each cause's JSON).
   const budget: JsonCopyBudget = { remaining: bounds.maxExtensionNodes, text: bounds.maxText }
   let causeText = bounds.maxText
-  const rootKept = keep(rootNode, budget, { requestId: context.requestId, retryAfter: context.retryAfter, violations })
+  const rootKept = keep(rootNode, { requestId: context.requestId, retryAfter: context.retryAfter, violations })
+  copyExtensions(rootKept, rootNode, budget)
 
   // A lone fault (the usual answer) needs none of the walk's bookkeeping: it is made on the first child.
   // The faults read, and the `faults` arrays scanned: an array met again (faults in memory may share one; JSON
@@ -192,13 +202,14 @@ export function decodeFaultTree(
       if (violations.length < bounds.maxViolations) violations.push(violationOf(node, node.path))
       else truncated = true
     }
-    let kept: Kept | undefined
-    if (becomesCause) kept = keep(node, budget)
-    if (kept !== undefined && (causeText -= fieldText(kept.error)) >= 0) {
+    // A fault becomes a cause while the causes' text fits: its text is counted before its extensions are copied.
+    const made = becomesCause ? keep(node) : undefined
+    const kept = made !== undefined && (causeText -= fieldText(made.error)) >= 0 ? made : undefined
+    if (kept !== undefined) {
+      copyExtensions(kept, node, budget)
       parent!.causes.push(kept.error)
       keptCauses++
     } else if (parent !== undefined) {
-      kept = undefined
       loseChild(parent)
     }
     pushChildren(node, pending.depth + 1, kept)

@@ -25,7 +25,7 @@ import {
   type ResponseInput,
 } from '@faultline/core'
 import { medipimCatalog, medipimMeaning } from './catalog'
-import { findEnvelope } from './envelope'
+import { envelopeMembers, findEnvelope } from './envelope'
 import { findStreamError, findStreamErrorInText } from './stream'
 import { decodeViolations, type DecodedViolations } from './violations'
 
@@ -122,7 +122,7 @@ function errorOf(
 
 function decodeLocated(response: HttpResponse, { error, container }: Located, options: NormalizeOptions | undefined): CanonicalError {
   const fields = noFields()
-  const extensions = error === undefined ? {} : copyExtras(gatherMembers(error, fields, readMember))
+  const extensions = error === undefined ? {} : copyExtras(gatherMembers(error, fields, readMember, undefined, envelopeMembers))
   return errorOf(fields, extensions, decodeViolations(error, container), response.status, {
     requestId: findRequestId(fields.requestId, undefined, response.headers),
     retryAfter: retryAfterOf(response, options),

@@ -5,6 +5,7 @@ import {
   extraMembers,
   fallbackMeaning,
   fieldText,
+  fitViolationText,
   findRequestId,
   meaningOfEntry,
   meaningOfStatus,
@@ -82,7 +83,7 @@ function decodeDocument(
   context: { status: number | null; response: HttpResponse | undefined; options: NormalizeOptions | undefined },
   depth: number,
   budget: TreeBudget,
-): CanonicalError {
+): CanonicalError | undefined {
   budget.nodes++
   budget.seen.add(source)
   const root = depth === 0
@@ -100,23 +101,6 @@ function decodeDocument(
   // A document's own members are copied before its causes': the shared budget goes to the root first.
   const extensions = extraMembers(source, knownMembers, undefined, budget.copy)
   const causes: CanonicalError[] = []
-  for (const element of members.causes ?? []) {
-    if (depth + 1 >= problemTreeBounds.maxDepth || budget.nodes >= problemTreeBounds.maxNodes || budget.causeText < 0) {
-      budget.cut = true
-      break
-    }
-    if (isObject(element) && !budget.seen.has(element)) {
-      const cause = decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget)
-      // A cause whose text no longer fits is cut.
-      if ((budget.causeText -= fieldText(cause)) >= 0) causes.push(cause)
-      else budget.cut = true
-    } else {
-      // An element that is no document (a hole of a sparse array among them), or one met before, still counts:
-      // the loop is bounded by what it reads, whatever length the array claims.
-      if (isObject(element)) budget.cut = true
-      budget.nodes++
-    }
-  }
   // Only a document of faultline's own types may relay another vendor and its retry decision: a foreign server
   // that writes `vendor` or `retryable` must not steer routing or retries (the members are dropped).
   const relayed = own ? members : {}
@@ -138,17 +122,37 @@ function decodeDocument(
     violations,
     causes,
     extensions,
-    truncated: members.truncated === true || violationsCut || (root && (budget.cut || budget.copy.exhausted === true)),
   })
+  // A cause whose own text no longer fits is cut, before its causes are read (pre-order, as a Medable tree).
+  if (!root && (budget.causeText -= fieldText(error)) < 0) return undefined
+  for (const element of members.causes ?? []) {
+    if (depth + 1 >= problemTreeBounds.maxDepth || budget.nodes >= problemTreeBounds.maxNodes || budget.causeText < 0) {
+      budget.cut = true
+      break
+    }
+    if (isObject(element) && !budget.seen.has(element)) {
+      const cause = decodeDocument(dialect, element, { status: null, response: undefined, options: undefined }, depth + 1, budget)
+      if (cause !== undefined) causes.push(cause)
+      else budget.cut = true
+    } else {
+      // An element that is no document (a hole of a sparse array among them), or one met before, still counts:
+      // the loop is bounded by what it reads, whatever length the array claims.
+      if (isObject(element)) budget.cut = true
+      budget.nodes++
+    }
+  }
+  // Errors are readonly data to their users; the walk knows whether it cut anything only now.
+  ;(error as { truncated: boolean }).truncated = members.truncated === true || violationsCut || (root && (budget.cut || budget.copy.exhausted === true))
   return root ? withParamFirst(error) : error
 }
 
-// Contract §2: an invalid_request error's `param` is its first violation.
+// Contract §2: an invalid_request error's `param` is its first violation (the list's text bound counts it).
 function withParamFirst(error: CanonicalError): CanonicalError {
   const { kind, param, violations } = error
   if (kind !== 'invalid_request' || param === null || violations[0]?.path === param) return error
   const first: Violation = { path: param, reason: error.reason, message: error.message, vendorCode: error.vendorCode }
-  return { ...error, violations: [first, ...violations] }
+  const withParam = [first, ...violations]
+  return fitViolationText(withParam) ? { ...error, violations: withParam, truncated: true } : { ...error, violations: withParam }
 }
 
 /**
@@ -165,7 +169,8 @@ export function decodeProblem(dialect: ProblemDialect, input: ResponseInput, opt
     if (!isProblemDocument(body, response.headers.get('content-type'), response.status)) {
       return decodeByStatus(dialect.id, response, options)
     }
-    return decodeDocument(dialect, body, { status: response.status, response, options }, 0, new TreeBudget())
+    // The root always answers: only a cause is cut for its text.
+    return decodeDocument(dialect, body, { status: response.status, response, options }, 0, new TreeBudget())!
   } catch {
     // Hostile input (a Proxy whose traps throw): still an answer, from the status line alone.
     const status = response?.status ?? null

@@ -28,8 +28,10 @@ describe('hostile input: one value shared by thousands of elements', { sequentia
     expect(errorWithin('medable', { status: 400, body: { object: 'fault', code: 'kValidationError', faults: wrappers } }, bound).causes.length).toBe(300)
     const causes = Array.from({ length: 1_000 }, () => new Uint8Array(buffer))
     expect(errorWithin('problem', { status: 400, body: { type: 'about:blank', title: 't', causes } }, bound).causes.length).toBe(1_000)
-    const envelope = errorWithin('medipim', { status: 400, body: { error: Object.assign(new Uint8Array(4_000_000), { code: 'x' }) } }, bound)
-    expect(envelope.extensions).toEqual({})
+    const medipim = errorWithin('medipim', { status: 400, body: { error: Object.assign(new Uint8Array(4_000_000), { code: 'x', message: 'm' }) } }, bound)
+    expect([medipim.vendorCode, medipim.message, medipim.extensions]).toEqual(['x', 'm', {}])
+    const scribe = errorWithin('scribe', { status: 400, body: { error: Object.assign(new String(long), { code: 'x', message: 'm' }) } }, bound)
+    expect([scribe.vendorCode, scribe.message, scribe.extensions]).toEqual(['x', 'm', {}])
   })
 
   it('a blank problem instance shared by 10,000 causes is looked at in its ends (about 0.4 s)', () => {
