@@ -17,6 +17,7 @@ import {
   type Catalog,
   type HttpResponse,
   type JsonCopyBudget,
+  type JsonRecord,
   type Meaning,
   type NormalizeOptions,
   type ResponseInput,
@@ -98,8 +99,6 @@ function decodeDocument(
   const headers = root ? context.response?.headers : undefined
   const headerRetryAfter = root && context.response !== undefined ? retryAfterOf(context.response, context.options) : null
   const { violations, truncated: violationsCut } = root ? readViolations(members) : { violations: [], truncated: false }
-  // A document's own members are copied before its causes': the shared budget goes to the root first.
-  const extensions = extraMembers(source, knownMembers, undefined, budget.copy)
   const causes: CanonicalError[] = []
   // Only a document of faultline's own types may relay another vendor and its retry decision: a foreign server
   // that writes `vendor` or `retryable` must not steer routing or retries (the members are dropped).
@@ -121,10 +120,12 @@ function decodeDocument(
     recognized: relayed.recognized ?? meaning.recognized,
     violations,
     causes,
-    extensions,
   })
-  // A cause whose own text no longer fits is cut, before its causes are read (pre-order, as a Medable tree).
+  // A cause whose own text no longer fits is cut, before its members are copied or its causes read (pre-order, as
+  // a Medable tree).
   if (!root && (budget.causeText -= fieldText(error)) < 0) return undefined
+  // A document's own members are copied before its causes': the shared budget goes to the root first.
+  ;(error as { extensions: JsonRecord }).extensions = extraMembers(source, knownMembers, undefined, budget.copy)
   for (const element of members.causes ?? []) {
     if (depth + 1 >= problemTreeBounds.maxDepth || budget.nodes >= problemTreeBounds.maxNodes || budget.causeText < 0) {
       budget.cut = true
