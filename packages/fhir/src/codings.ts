@@ -70,7 +70,7 @@ export function readCodings(codings: ReadonlyArray<unknown> | undefined): Coding
       const [kind, reason, ...rest] = code.split('/')
       if (read.meaning === undefined && rest.length === 0 && isKind(kind) && reason !== undefined && snakeCase.test(reason)) read.meaning = { kind, reason }
     } else if (system?.startsWith(vendorSystemPrefix) === true) {
-      // Only the first vendor coding counts: no other system is decoded.
+      // Once a vendor coding is read, no other system is decoded.
       if (read.vendorCode !== undefined) continue
       const vendor = vendorOf(system)
       if (vendor !== undefined && vendor.length > 0) {
