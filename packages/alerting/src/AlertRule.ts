@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { isKind, kinds, type Kind } from '@faultline/core'
+import { isKind, isSnakeCase, kinds, type Kind } from '@faultline/core'
 import { NonBlankString, NonNegativeInteger, oneOrMany, PositiveInteger, refined, struct, uniqueList } from './codecs'
 
 /** One value, or a list of values any of which matches. */
@@ -56,11 +56,10 @@ export const groupByFields: ReadonlyArray<GroupByField> = ['vendor', 'kind', 're
 export const severities: ReadonlyArray<Severity> = ['page', 'ticket', 'info']
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
 
 const RuleId = /*#__PURE__*/ refined('a kebab-case id', (u): u is string => typeof u === 'string' && kebabCase.test(u))
 const KindCodec = /*#__PURE__*/ refined(`a kind (${kinds.join(', ')})`, isKind)
-const ReasonCodec = /*#__PURE__*/ refined('a snake_case reason', (u): u is string => typeof u === 'string' && snakeCase.test(u))
+const ReasonCodec = /*#__PURE__*/ refined('a snake_case reason', (u): u is string => typeof u === 'string' && isSnakeCase(u))
 const HttpStatusCodec = /*#__PURE__*/ refined(
   'an HTTP status (an integer from 100 to 599)',
   (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 100 && u <= 599,

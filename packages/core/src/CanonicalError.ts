@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { isJson, type JsonRecord } from './json'
 import { kinds, type Kind } from './kinds'
+import { isSnakeCase } from './reasonCode'
 
 /** One field-level problem, in the document order of the vendor's answer. */
 export interface Violation {
@@ -46,13 +47,12 @@ export type ErrorOfKind<K extends Kind> = K extends 'transport' | 'signature'
  */
 export type CanonicalError = { [K in Kind]: ErrorOfKind<K> }[Kind]
 
-const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
 
 interface ReasonBrand {
   readonly Reason: unique symbol
 }
 /** A snake_case reason. The §3 vocabulary is documentation, not a restriction: user adapters may add reasons. */
-export const Reason = t.brand(t.string, (s): s is t.Branded<string, ReasonBrand> => snakeCase.test(s), 'Reason')
+export const Reason = t.brand(t.string, (s): s is t.Branded<string, ReasonBrand> => isSnakeCase(s), 'Reason')
 
 interface NonEmptyBrand {
   readonly NonEmptyString: unique symbol

@@ -1,4 +1,4 @@
-import { chargeText, textBounds } from './textBounds'
+import { textBounds } from './textBounds'
 
 /** A JSON value: what `extensions` may hold, so that every error survives `JSON.parse(JSON.stringify(x))`. */
 export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
@@ -71,6 +71,20 @@ export interface JsonCopyLimits {
 
 const defaultCopyLimits: JsonCopyLimits = { maxNodes: 10_000, maxDepth: 64 }
 
+const textLimitOf = (limits: JsonCopyLimits): number => limits.maxText ?? textBounds.maxCopyText
+
+/**
+ * Spends `length` characters of a shared budget's `text` (a budget without `text` bounds no text): whether
+ * they fitted. The first time they do not, the budget is marked `exhausted` (the caller reports `truncated`).
+ */
+function chargeText(budget: JsonCopyBudget, length: number): boolean {
+  if (budget.text === undefined) return true
+  budget.text -= length
+  if (budget.text >= 0) return true
+  budget.exhausted = true
+  return false
+}
+
 /**
  * A JSON copy of any value, made safely: own enumerable data properties only (getters that throw are
  * skipped), cycles and values JSON cannot hold dropped, `-0` written as `0`, and the copy bounded by `limits`.
@@ -78,7 +92,7 @@ const defaultCopyLimits: JsonCopyLimits = { maxNodes: 10_000, maxDepth: 64 }
  */
 export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimits, shared?: JsonCopyBudget): Json | undefined {
   let budget = limits.maxNodes
-  let text = limits.maxText ?? textBounds.maxCopyText
+  let text = textLimitOf(limits)
   // Characters of a key or string: spent from this copy's and the shared budget's text, whether they fitted.
   // A repeated subtree is copied at each reference, and an object in memory may reference one long string from
   // every node: counting characters keeps the copy's JSON linear in its input.
@@ -402,7 +416,7 @@ export function copyExtras(gathered: GatheredMembers, limits: JsonCopyLimits = d
   }
   // The direct build holds what the copy would: taken only when no bound cuts it (`members`, every member the pass
   // read, is at least the values the copy would spend).
-  const textFits = gathered.text <= (limits.maxText ?? textBounds.maxCopyText) && (shared?.text === undefined || gathered.text <= shared.text)
+  const textFits = gathered.text <= textLimitOf(limits) && (shared?.text === undefined || gathered.text <= shared.text)
   const valuesFit = gathered.members < limits.maxNodes && (shared === undefined || gathered.members < shared.remaining)
   if (gathered.flat && valuesFit && textFits) {
     if (shared !== undefined) {

@@ -1,5 +1,4 @@
 import type { CanonicalError, Violation } from './CanonicalError'
-import type { JsonCopyBudget } from './json'
 
 /**
  * How much vendor text the parts of an error that repeat may hold (decision 014). JSON cannot share a string,
@@ -16,18 +15,6 @@ export const textBounds = {
   /** Characters in the text fields of a tree's causes, and as many in all its extensions together (2^24). */
   maxTreeText: 2 ** 24,
 } as const
-
-/**
- * Spends `length` characters of a shared budget's `text` (a budget without `text` bounds no text): whether
- * they fitted. The first time they do not, the budget is marked `exhausted` (the caller reports `truncated`).
- */
-export function chargeText(budget: JsonCopyBudget, length: number): boolean {
-  if (budget.text === undefined) return true
-  budget.text -= length
-  if (budget.text >= 0) return true
-  budget.exhausted = true
-  return false
-}
 
 const textOf = (value: string | null): number => (value === null ? 0 : value.length)
 

@@ -1,4 +1,4 @@
-import { isKind, leadingElements, type Kind } from '@faultline/core'
+import { leadingElements, parseReasonCode, reasonCode, type Kind } from '@faultline/core'
 import { CodingMembers, readMembers } from './members'
 
 /** The base of every URL faultline writes into FHIR resources. */
@@ -21,10 +21,8 @@ export interface CodeableConcept {
   readonly coding: ReadonlyArray<Coding>
 }
 
-const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
-
 /** The coding of a kind and reason in faultline's code system. */
-export const reasonCoding = (kind: Kind, reason: string): Coding => ({ system: reasonSystem, code: `${kind}/${reason}` })
+export const reasonCoding = (kind: Kind, reason: string): Coding => ({ system: reasonSystem, code: reasonCode(kind, reason) })
 
 /** The coding of a vendor's own code: the vendor in the system, the code verbatim. */
 export const vendorCoding = (vendor: string, code: string): Coding => ({ system: vendorSystemPrefix + encodeURIComponent(vendor), code })
@@ -53,9 +51,6 @@ const vendorOf = (system: string): string | undefined => {
 // At most this many elements of a `coding` array are read (a CodeableConcept holds a few codings).
 const maxCodings = 100
 
-// faultline's reason codes are `<kind>/<reason>`, a few dozen characters: a longer code is not split.
-export const maxReasonCodeLength = 128
-
 /**
  * Reads faultline's codings and the first foreign coding of a `coding` array, from its first
  * {@link maxCodings} elements; bad elements are skipped.
@@ -66,9 +61,8 @@ export function readCodings(codings: ReadonlyArray<unknown> | undefined): Coding
     const { system, code } = readMembers(CodingMembers, element)
     if (code === undefined || code.length === 0) continue
     if (system === reasonSystem) {
-      if (code.length > maxReasonCodeLength) continue
-      const [kind, reason, ...rest] = code.split('/')
-      if (read.meaning === undefined && rest.length === 0 && isKind(kind) && reason !== undefined && snakeCase.test(reason)) read.meaning = { kind, reason }
+      const meaning = read.meaning === undefined ? parseReasonCode(code) : undefined
+      if (meaning !== undefined) read.meaning = meaning
     } else if (system?.startsWith(vendorSystemPrefix) === true) {
       // Once a vendor coding is read, no other system is decoded.
       if (read.vendorCode !== undefined) continue

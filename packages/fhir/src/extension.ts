@@ -1,5 +1,5 @@
-import { isJson, isKind, leadingElements, type CanonicalError, type JsonRecord, type Kind } from '@faultline/core'
-import { fhirUrlBase, maxReasonCodeLength } from './codings'
+import { isJson, isKind, isReasonWord, leadingElements, type CanonicalError, type JsonRecord, type Kind } from '@faultline/core'
+import { fhirUrlBase } from './codings'
 import { ExtensionMembers, readMembers } from './members'
 
 /** The URL of the extension that carries a canonical error's fields an OperationOutcome has no element for. */
@@ -57,8 +57,6 @@ const carriedFields: ReadonlyArray<readonly [Carried, ValueKey]> = [
   ['truncated', 'valueBoolean'],
 ]
 
-const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
-
 /** The canonical-error extension of an error (`includeExtensions: false` leaves the vendor's own members out). */
 export function canonicalErrorExtension(error: CanonicalError, includeExtensions: boolean): Extension {
   const parts: Extension[] = [{ url: 'kind', valueCode: error.kind }]
@@ -113,9 +111,8 @@ export function readCanonicalErrorExtension(extensions: ReadonlyArray<unknown> |
     const [field, valueKey] = carried
     const value = part[valueKey]
     if (value === undefined || value === '' || fields[field] !== undefined) continue
-    // A reason is a word, no longer than the `kind/reason` code that carries it: a longer text is not searched (a
-    // review shared 4 MB among 1,000 parts: 26 s).
-    if (field === 'reason' && ((value as string).length > maxReasonCodeLength || !snakeCase.test(value as string))) continue
+    // A longer text is not searched (a review shared 4 MB among 1,000 parts: 26 s).
+    if (field === 'reason' && !isReasonWord(value as string)) continue
     if (field === 'retryAfter' && !(Number.isFinite(value) && (value as number) >= 0)) continue
     ;(fields as Record<string, unknown>)[field] = field === 'retryAfter' && value === 0 ? 0 : value
   }

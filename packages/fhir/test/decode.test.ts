@@ -100,3 +100,16 @@ describe('long reason codes', () => {
     expect(decode(`invalid_request/${'a'.repeat(120)}`)?.reason).not.toBe('a'.repeat(120))
   })
 })
+
+describe('issues an outcome in memory repeats', () => {
+  it('reads an issue object, and a coding array, once however often they appear', () => {
+    let issueReads = 0
+    let codingReads = 0
+    const coding = [{ system: 'https://faultline.dev/fhir/CodeSystem/vendor/acme', get code() { codingReads++; return 'E1' } }]
+    const issue = { get severity() { issueReads++; return 'error' }, code: 'invalid', details: { coding } }
+    const distinct = Array.from({ length: 100 }, () => ({ severity: 'error', code: 'invalid', details: { coding } }))
+    const error = normalizeError('fhir', { status: 400, body: outcome(...Array(1_000).fill(issue), ...distinct) })
+    expect([error?.vendor, error?.vendorCode]).toEqual(['acme', 'E1'])
+    expect([issueReads, codingReads]).toEqual([1, 1])
+  })
+})

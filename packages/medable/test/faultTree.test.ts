@@ -142,3 +142,21 @@ describe('extension copies share one budget per tree', () => {
     expect(error.truncated).toBe(true)
   })
 })
+
+describe('a faults array faults in memory share', () => {
+  it('is scanned once, and meeting it again is a cut', () => {
+    let elementReads = 0
+    const faults: object[] = []
+    const counted = new Proxy(faults, {
+      getOwnPropertyDescriptor(target, key) {
+        elementReads++
+        return Reflect.getOwnPropertyDescriptor(target, key)
+      },
+    })
+    for (let i = 0; i < 1_000; i++) faults.push({ object: 'fault', code: 'kRequired', faults: counted })
+    const error = decodeMedable({ status: 400, body: { object: 'fault', code: 'kValidationError', faults: counted } })!
+    expect([error.causes.length, error.truncated]).toEqual([1_000, true])
+    // Scanned once by the root; before, once more by each of its 1,000 faults (1,001,000 reads).
+    expect(elementReads).toBeLessThanOrEqual(1_000)
+  })
+})

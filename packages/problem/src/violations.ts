@@ -1,10 +1,9 @@
-import { fitViolationText, leadingElements, readOwnData, type Violation } from '@faultline/core'
+import { fitViolationText, isSnakeCase, leadingElements, readOwnData, type Violation } from '@faultline/core'
 import type { ProblemMembers, ProblemViolation } from './members'
 
 /** At most this many violations are read (contract §2: at least 100,000); more set `truncated`. */
 export const maxViolations = 100_000
 
-const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
 // A reason is a word of at most this many characters; a longer `reason` is free text, and is not searched (a
 // long text shared by 100,000 elements would be searched 100,000 times).
 const maxReasonLength = 64
@@ -30,7 +29,7 @@ function readViolation(element: unknown): Violation | undefined {
   if (typeof element !== 'object' || element === null || Array.isArray(element)) return undefined
   const own = (key: string) => readOwnData(element, key)
   const reasonMember = str(own('reason'))
-  const snakeReason = reasonMember !== undefined && reasonMember.length <= maxReasonLength && snakeCase.test(reasonMember) ? reasonMember : undefined
+  const snakeReason = reasonMember !== undefined && reasonMember.length <= maxReasonLength && isSnakeCase(reasonMember) ? reasonMember : undefined
   const path = str(own('path')) ?? str(own('pointer')) ?? str(own('propertyPath')) ?? str(own('field')) ?? str(own('name'))
   const message =
     str(own('detail')) ?? str(own('message')) ?? (snakeReason === undefined ? reasonMember : undefined) ?? str(own('title')) ?? ''
