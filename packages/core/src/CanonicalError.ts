@@ -3,84 +3,28 @@ import { isJson, type JsonRecord } from './json'
 import { kinds, type Kind } from './kinds'
 import { isSnakeCase } from './reasonCode'
 
-/** One field-level problem, in the document order of the vendor's answer. */
-export interface Violation {
-  /** The offending field's path as the vendor wrote it (`name.first`, `/items/0`), or `null`. */
-  readonly path: string | null
-  /** Vendor-neutral snake_case reason (`missing_field`, `invalid_field`, ...). */
-  readonly reason: string
-  /** What is wrong with the field. */
-  readonly message: string
-  /** The vendor's own code for this violation, verbatim. */
-  readonly vendorCode: string | null
-}
-
-/** The fields every error has, whatever its kind (contract §2). */
-export interface ErrorFields {
-  readonly reason: string
-  readonly vendor: string
-  readonly vendorCode: string | null
-  readonly vendorType: string | null
-  readonly status: number | null
-  readonly message: string
-  readonly detail: string | null
-  readonly param: string | null
-  readonly requestId: string | null
-  readonly docUrl: string | null
-  readonly retryable: boolean
-  readonly retryAfter: number | null
-  readonly recognized: boolean
-  readonly violations: ReadonlyArray<Violation>
-  readonly causes: ReadonlyArray<CanonicalError>
-  readonly extensions: JsonRecord
-  readonly truncated: boolean
-}
-
-/** The variant of the union for kind `K`: `transport` and `signature` never carry a status. */
-export type ErrorOfKind<K extends Kind> = K extends 'transport' | 'signature'
-  ? Omit<ErrorFields, 'status'> & { readonly kind: K; readonly status: null }
-  : ErrorFields & { readonly kind: K }
-
 /**
- * Every vendor's failure in one shape: a union discriminated on `kind`, every variant with every field,
- * plain readonly JSON data.
+ * A codec of `base` values that satisfy `predicate`, its static type `A` itself (no brand): errors are plain data
+ * that users build and compare without casts.
  */
-export type CanonicalError = { [K in Kind]: ErrorOfKind<K> }[Kind]
+const refined = <A>(base: t.Type<A, A, unknown>, predicate: (value: A) => boolean, name: string): t.Type<A, A, unknown> =>
+  new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => base.is(u) && predicate(u),
+    (u, c) => (base.is(u) && predicate(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  )
 
-
-interface ReasonBrand {
-  readonly Reason: unique symbol
-}
 /** A snake_case reason. The §3 vocabulary is documentation, not a restriction: user adapters may add reasons. */
-export const Reason = t.brand(t.string, (s): s is t.Branded<string, ReasonBrand> => isSnakeCase(s), 'Reason')
+export const Reason = refined(t.string, isSnakeCase, 'Reason')
 
-interface NonEmptyBrand {
-  readonly NonEmptyString: unique symbol
-}
-const NonEmptyString = t.brand(
-  t.string,
-  (s): s is t.Branded<string, NonEmptyBrand> => s.trim().length > 0,
-  'NonEmptyString',
-)
+const NonEmptyString = refined(t.string, (s) => s.trim().length > 0, 'NonEmptyString')
 
-interface HttpStatusBrand {
-  readonly HttpStatus: unique symbol
-}
 /** An HTTP status: an integer from 100 to 599. */
-export const HttpStatus = t.brand(
-  t.number,
-  (n): n is t.Branded<number, HttpStatusBrand> => Number.isInteger(n) && n >= 100 && n <= 599,
-  'HttpStatus',
-)
+export const HttpStatus = refined(t.number, (n) => Number.isInteger(n) && n >= 100 && n <= 599, 'HttpStatus')
 
-interface SecondsBrand {
-  readonly Seconds: unique symbol
-}
-const Seconds = t.brand(
-  t.number,
-  (n): n is t.Branded<number, SecondsBrand> => Number.isFinite(n) && n >= 0 && !Object.is(n, -0),
-  'Seconds',
-)
+// Seconds to wait: finite, not negative, and not -0 (which JSON would write as 0).
+const Seconds = refined(t.number, (n) => Number.isFinite(n) && n >= 0 && !Object.is(n, -0), 'Seconds')
 
 /** A JSON object whose values survive `JSON.parse(JSON.stringify(x))` unchanged. */
 const isJsonRecord = (u: unknown): u is JsonRecord => typeof u === 'object' && u !== null && !Array.isArray(u) && isJson(u)
@@ -96,37 +40,64 @@ const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
 /** The io-ts codec of a {@link Violation}. */
 export const ViolationCodec = t.readonly(
   t.type({
+    /** The offending field's path as the vendor wrote it (`name.first`, `/items/0`), or `null`. */
     path: nullable(t.string),
+    /** Vendor-neutral snake_case reason (`missing_field`, `invalid_field`, ...). */
     reason: Reason,
+    /** What is wrong with the field. */
     message: t.string,
+    /** The vendor's own code for this violation, verbatim. */
     vendorCode: nullable(t.string),
   }),
   'Violation',
 )
 
+/** One field-level problem, in the document order of the vendor's answer. */
+export type Violation = t.TypeOf<typeof ViolationCodec>
+
+/**
+ * The codecs of the fields every error has, whatever its kind (contract §2): the one list of them. `kind`,
+ * `status` (never set for `transport` and `signature`) and `causes` (recursive) are added per variant.
+ */
+const fieldCodecs = {
+  reason: Reason,
+  vendor: t.string,
+  vendorCode: nullable(t.string),
+  vendorType: nullable(t.string),
+  message: NonEmptyString,
+  detail: nullable(t.string),
+  param: nullable(t.string),
+  requestId: nullable(t.string),
+  docUrl: nullable(t.string),
+  retryable: t.boolean,
+  retryAfter: nullable(Seconds),
+  recognized: t.boolean,
+  violations: t.readonlyArray(ViolationCodec),
+  extensions: JsonRecordCodec,
+  truncated: t.boolean,
+}
+
+/** The fields every error has, whatever its kind (contract §2), derived from their codecs. */
+export type ErrorFields = Readonly<t.TypeOf<t.TypeC<typeof fieldCodecs>>> & {
+  readonly status: number | null
+  readonly causes: ReadonlyArray<CanonicalError>
+}
+
+/** The variant of the union for kind `K`: `transport` and `signature` never carry a status. */
+export type ErrorOfKind<K extends Kind> = K extends 'transport' | 'signature'
+  ? Omit<ErrorFields, 'status'> & { readonly kind: K; readonly status: null }
+  : ErrorFields & { readonly kind: K }
+
+/**
+ * Every vendor's failure in one shape: a union discriminated on `kind`, every variant with every field,
+ * plain readonly JSON data.
+ */
+export type CanonicalError = { [K in Kind]: ErrorOfKind<K> }[Kind]
+
 const variantCodec = (kind: Kind, self: t.Type<CanonicalError>): t.Mixed => {
   const statusless = kind === 'transport' || kind === 'signature'
   return t.readonly(
-    t.type({
-      kind: t.literal(kind),
-      reason: Reason,
-      vendor: t.string,
-      vendorCode: nullable(t.string),
-      vendorType: nullable(t.string),
-      status: statusless ? t.null : nullable(HttpStatus),
-      message: NonEmptyString,
-      detail: nullable(t.string),
-      param: nullable(t.string),
-      requestId: nullable(t.string),
-      docUrl: nullable(t.string),
-      retryable: t.boolean,
-      retryAfter: nullable(Seconds),
-      recognized: t.boolean,
-      violations: t.readonlyArray(ViolationCodec),
-      causes: t.readonlyArray(self),
-      extensions: JsonRecordCodec,
-      truncated: t.boolean,
-    }),
+    t.type({ kind: t.literal(kind), ...fieldCodecs, status: statusless ? t.null : nullable(HttpStatus), causes: t.readonlyArray(self) }),
     `${kind}Error`,
   )
 }

@@ -1,7 +1,7 @@
 import type { CanonicalError } from './CanonicalError'
 import type { Catalog } from './catalog'
-import type { PlainResponse } from './plainResponse'
-import type { ResponseInput, WireResponse } from './response'
+import type { ResponseView } from './input/view'
+import type { WireResponse } from './response'
 import type { RetryPolicy } from './retryPolicy'
 
 /** Options every decoder takes. */
@@ -39,24 +39,11 @@ export interface Adapter {
   /** The retry behaviour the vendor documents (its SDK's or its own guidance); `withRetry` follows it. */
   readonly retryPolicy?: RetryPolicy
   /**
-   * Decodes a response, or a bare vendor body when `status` is absent. `null` means success: a status
-   * below 400 and no error in the body (contract §5). Must not throw on any input.
+   * Decodes a response, whatever form it reached faultline in (the normalizer's readers made the view), or a bare
+   * vendor body (`status` null, no headers). `null` means success: a status below 400 and no error in the body
+   * (contract §5). Must not throw on any input: the body may be any value, including a hostile one.
    */
-  decode(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null
-  /**
-   * A fast path for the usual response (see {@link PlainResponse}): what `decode` answers for it, or
-   * `undefined` to leave it to `decode`. `normalizeError` tries it first on plain-object responses. Where it
-   * answers, it must answer exactly what `decode` does (property-tested for the bundled adapters); never throws.
-   */
-  decodePlain?(response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined
-  /**
-   * `decode` without its fast path: what `normalizeError` calls for a response `decodePlain` declined (a
-   * failed status whose body holds no error, a member that throws), with the body as `decodePlain` read it
-   * (JSON text already parsed), so that the response is not read again through the fast path nor its text
-   * parsed again. Must answer what `decode` does, and decode a parsed JSON body as it decodes the same JSON as
-   * text (as `readResponse` does); without it, `normalizeError` calls `decode` with the response as given.
-   */
-  decodeGeneral?(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null
+  decode(response: ResponseView, options?: NormalizeOptions): CanonicalError | null
   /** Writes a canonical error in the vendor's own wire form, reading nothing but the canonical fields. */
   encode(error: CanonicalError): WireResponse
   /**

@@ -1,29 +1,19 @@
-import type { CanonicalError, Violation } from './CanonicalError'
+import type { CanonicalError, ErrorFields, Violation } from './CanonicalError'
 import type { Meaning } from './catalog'
 import type { JsonRecord } from './json'
 import { kindTable, statuslessKinds, type Kind } from './kinds'
 
-/** What an adapter knows of an error; every field it leaves out gets the contract's default. */
-export interface ErrorDraft {
-  readonly kind: Kind
-  readonly reason: string
-  readonly vendor: string
-  readonly vendorCode?: string | null | undefined
-  readonly vendorType?: string | null | undefined
-  readonly status?: number | null | undefined
-  readonly message?: string | null | undefined
-  readonly detail?: string | null | undefined
-  readonly param?: string | null | undefined
-  readonly requestId?: string | null | undefined
-  readonly docUrl?: string | null | undefined
-  readonly retryable?: boolean | undefined
-  readonly retryAfter?: number | null | undefined
-  readonly recognized?: boolean | undefined
-  readonly violations?: ReadonlyArray<Violation> | undefined
-  readonly causes?: ReadonlyArray<CanonicalError> | undefined
-  readonly extensions?: JsonRecord | undefined
-  readonly truncated?: boolean | undefined
+/** What an adapter knows of an error; every field it leaves out (or sets `undefined` or `null`) gets the contract's default. */
+export type ErrorDraft = Pick<ErrorFields, 'reason' | 'vendor'> & { readonly kind: Kind } & {
+  readonly [K in Exclude<keyof ErrorFields, 'reason' | 'vendor'>]?: ErrorFields[K] | null | undefined
 }
+
+/**
+ * Everything a decoder read of an error but the three fields its {@link Meaning} decides (`kind`, `reason`,
+ * `retryable`): every field present, so that the builder reads no member a polluted `Object.prototype` could
+ * supply. A blank or missing `message` falls back to the kind's sentence.
+ */
+export type ErrorRead = Omit<ErrorFields, 'reason' | 'retryable' | 'recognized' | 'message'> & { readonly message: string | null | undefined }
 
 /** The shared empty `violations` and `causes` of errors that have none. */
 export const noViolations: ReadonlyArray<Violation> = []
@@ -57,46 +47,81 @@ const blankScan = 1_024
 /** A string member as it is, else `null`. */
 export const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
-/** A draft without the four fields a decoder's {@link Meaning} decides (`recognized` may still be overridden). */
-export type MeaningDraft = Omit<ErrorDraft, 'kind' | 'reason' | 'retryable' | 'recognized'> & { readonly recognized?: boolean | undefined }
-
 /**
- * Builds a complete {@link CanonicalError} from a draft: the message falls back to the kind's default
- * sentence, `retryable` to the kind's default, and `transport` / `signature` errors never carry a status.
+ * Builds a complete {@link CanonicalError} from a draft: the message falls back to the kind's default sentence,
+ * `retryable` to the kind's default, `recognized` to `true`, and `transport` / `signature` errors never carry a
+ * status. Only the draft's own members are read.
  */
 export function canonicalError(draft: ErrorDraft): CanonicalError {
-  return assemble(draft.kind, draft.reason, draft.retryable, draft.recognized ?? true, draft)
+  const own = <K extends keyof ErrorDraft>(key: K): ErrorDraft[K] | undefined =>
+    Object.prototype.hasOwnProperty.call(draft, key) ? draft[key] : undefined
+  const kind = draft.kind
+  const read: ErrorRead = {
+    vendor: draft.vendor,
+    vendorCode: own('vendorCode') ?? null,
+    vendorType: own('vendorType') ?? null,
+    status: own('status') ?? null,
+    message: own('message'),
+    detail: own('detail') ?? null,
+    param: own('param') ?? null,
+    requestId: own('requestId') ?? null,
+    docUrl: own('docUrl') ?? null,
+    retryAfter: own('retryAfter') ?? null,
+    violations: own('violations') ?? noViolations,
+    causes: own('causes') ?? noCauses,
+    extensions: own('extensions') ?? noExtensions,
+    truncated: own('truncated') ?? false,
+  }
+  return assemble(kind, draft.reason, own('retryable') ?? kindTable[kind].retryable, own('recognized') ?? true, read)
 }
+
+/** What a decoder read of a response that says nothing but its status line and headers. */
+export const statusRead = (vendor: string, status: number | null, requestId: string | null = null, retryAfter: number | null = null): ErrorRead => ({
+  vendor,
+  vendorCode: null,
+  vendorType: null,
+  status,
+  message: undefined,
+  detail: null,
+  param: null,
+  requestId,
+  docUrl: null,
+  retryAfter,
+  violations: noViolations,
+  causes: noCauses,
+  extensions: noExtensions,
+  truncated: false,
+})
 
 /**
- * `canonicalError` of a decoder's meaning and the rest of the draft. Decoders call this instead of
- * `canonicalError({ ...meaning, ... })`: in Node 20's V8 every property written after an object spread in a
- * literal costs about 1 µs, which made the spread the most expensive step of a decode (docs/decisions/012).
+ * The error of a decoder's meaning and what it read: the one builder every decoder ends in. `recognized`
+ * overrides the meaning's (an unreadable body decoded by its status is not recognized, whatever the status says).
  */
-export function canonicalErrorOf(meaning: Meaning, draft: MeaningDraft): CanonicalError {
-  return assemble(meaning.kind, meaning.reason, meaning.retryable, draft.recognized ?? meaning.recognized, draft)
-}
+export const canonicalErrorOf = (meaning: Meaning, read: ErrorRead, recognized: boolean = meaning.recognized): CanonicalError =>
+  assemble(meaning.kind, meaning.reason, meaning.retryable, recognized, read)
 
-function assemble(kind: Kind, reason: string, retryable: boolean | undefined, recognized: boolean, draft: MeaningDraft): CanonicalError {
-  const info = kindTable[kind]
-  return {
+// Every field in the order of the union: one object of one shape for every error, whoever built it.
+function assemble(kind: Kind, reason: string, retryable: boolean, recognized: boolean, read: ErrorRead): CanonicalError {
+  const error: ErrorFields & { readonly kind: Kind } = {
     kind,
     reason,
-    vendor: draft.vendor,
-    vendorCode: draft.vendorCode ?? null,
-    vendorType: draft.vendorType ?? null,
-    status: statuslessKinds.has(kind) ? null : (draft.status ?? null),
-    message: nonBlank(draft.message) ?? info.message,
-    detail: draft.detail ?? null,
-    param: draft.param ?? null,
-    requestId: draft.requestId ?? null,
-    docUrl: draft.docUrl ?? null,
-    retryable: retryable ?? info.retryable,
-    retryAfter: draft.retryAfter ?? null,
+    vendor: read.vendor,
+    vendorCode: read.vendorCode,
+    vendorType: read.vendorType,
+    status: statuslessKinds.has(kind) ? null : read.status,
+    message: nonBlank(read.message) ?? kindTable[kind].message,
+    detail: read.detail,
+    param: read.param,
+    requestId: read.requestId,
+    docUrl: read.docUrl,
+    retryable,
+    retryAfter: read.retryAfter,
     recognized,
-    violations: draft.violations ?? noViolations,
-    causes: draft.causes ?? noCauses,
-    extensions: draft.extensions ?? noExtensions,
-    truncated: draft.truncated ?? false,
-  } as CanonicalError
+    violations: read.violations,
+    causes: read.causes,
+    extensions: read.extensions,
+    truncated: read.truncated,
+  }
+  // The one place a union member is made from its parts: `kind` and `status` agree by the line above.
+  return error as CanonicalError
 }

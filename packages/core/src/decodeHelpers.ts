@@ -1,13 +1,13 @@
 import type { CanonicalError } from './CanonicalError'
 import type { NormalizeOptions } from './adapter'
-import { canonicalErrorOf } from './build'
+import { canonicalErrorOf, statusRead } from './build'
 import { meaningOfStatus } from './catalog'
 import { findRequestId } from './requestId'
-import type { HttpResponse } from './response'
+import type { ResponseView } from './input/view'
 import { retryAfterAt } from './retryAfter'
 
 /** `Retry-After` of a response in seconds, read against its `Date` header, else `options.now`, else the clock. */
-export function retryAfterOf(response: HttpResponse, options: NormalizeOptions | undefined): number | null {
+export function retryAfterOf(response: ResponseView, options: NormalizeOptions | undefined): number | null {
   return retryAfterAt(response.headers.get('retry-after'), response.headers.get('date'), options?.now)
 }
 
@@ -17,14 +17,12 @@ export function retryAfterOf(response: HttpResponse, options: NormalizeOptions |
  */
 export function decodeByStatus(
   vendor: string,
-  response: HttpResponse,
+  response: ResponseView,
   options: NormalizeOptions | undefined,
 ): CanonicalError | null {
   if (response.status === null || response.status < 400) return null
-  return canonicalErrorOf(meaningOfStatus(response.status), {
-    vendor,
-    status: response.status,
-    requestId: findRequestId(undefined, undefined, response.headers),
-    retryAfter: retryAfterOf(response, options),
-  })
+  return canonicalErrorOf(
+    meaningOfStatus(response.status),
+    statusRead(vendor, response.status, findRequestId(undefined, undefined, response.headers), retryAfterOf(response, options)),
+  )
 }

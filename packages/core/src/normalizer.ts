@@ -1,14 +1,17 @@
 import type { CanonicalError } from './CanonicalError'
 import type { Adapter, NormalizeOptions } from './adapter'
-import { canonicalError, nonBlank } from './build'
+import { isStreamContentType } from './body'
+import { canonicalError, canonicalErrorOf, nonBlank, statusRead } from './build'
 import { meaningOfStatus } from './catalog'
 import { decodeByStatus } from './decodeHelpers'
 import { isFaultlineError } from './errors'
-import { hasOwnMember, isPlainObject, readOwnData } from './json'
-import type { HeadersInput } from './headers'
-import { readPlainResponse, type PlainResponse } from './plainResponse'
-import { ownResponse, readResponse, type ResponseInput, type WireResponse } from './response'
-import { readResponseText } from './responseBody'
+import { readHeaders } from './headers'
+import { decompressionOf, readStreamText, type StreamRead } from './input/bodyStream'
+import { readResponseSource } from './input/readers'
+import type { BodyStream, ResponseSource } from './input/ResponseSource'
+import { bodyView, responseView, viewOf, viewWithHeaders, type ResponseView } from './input/view'
+import { hasOwnMember, readOwnData } from './json'
+import type { WireResponse } from './response'
 import { retryCall, type RetryOptions } from './retry'
 import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy'
 import { isHttpStatus } from './statusFallback'
@@ -20,9 +23,9 @@ export type VendorId = 'medblocks' | 'scribe' | 'medipim' | 'medable' | 'problem
 /** Options of `normalizeResponse`. */
 export interface NormalizeResponseOptions extends NormalizeOptions {
   /**
-   * At most this many bytes of the body are kept (default 1 MiB): a larger body is judged by its status and
-   * what was read; a stream body (NDJSON, JSON-stream) is read through, keeping its error lines and its last
-   * `maxBodyBytes`, never buffered whole.
+   * At most this many bytes of a body still to be read are read (default 1 MiB), after any `Content-Encoding` is
+   * undone; the rest stays unread. A longer body is judged by its status and what was read: the complete lines of
+   * a stream body (NDJSON, JSON-stream), the text of any other.
    */
   readonly maxBodyBytes?: number
 }
@@ -34,8 +37,14 @@ export interface Normalizer {
    * Total: never throws, whatever `input` is.
    */
   normalizeError(vendor: VendorId, input: unknown, options?: NormalizeOptions): CanonicalError | null
-  /** Reads a clone of a WHATWG `Response` (bounded by `maxBodyBytes`) and normalizes it. Never rejects. */
-  normalizeResponse(vendor: VendorId, response: Response, options?: NormalizeResponseOptions): Promise<CanonicalError | null>
+  /**
+   * `normalizeError` for a response whose body is still a stream: a fetch `Response` (a clone is read, so the
+   * caller can still read the body), a Node `IncomingMessage`, undici's `request()` result, a ky `HTTPError`...
+   * At most `maxBodyBytes` of the body are read, then reading stops. A body that fails mid-read after a success
+   * status is a `transport` error unless what was read holds the vendor's error. Any other input is answered as
+   * `normalizeError` answers it. Never rejects.
+   */
+  normalizeResponse(vendor: VendorId, response: unknown, options?: NormalizeResponseOptions): Promise<CanonicalError | null>
   /** The vendor's own wire form of a canonical error. Throws only for a vendor with no adapter. */
   encodeError(vendor: VendorId, error: CanonicalError): WireResponse
   /** The retry behaviour the vendor documents, else {@link defaultRetryPolicy}. */
@@ -60,13 +69,6 @@ export interface WithRetryOptions extends Omit<RetryOptions, 'normalize' | 'poli
 const defaultMaxBodyBytes = 1024 * 1024
 const maxDetailLength = 1_000
 
-// Node defines `Response` as a lazy global accessor (it loads undici): looked up once, on first use.
-let responseClass: typeof Response | null | undefined
-const isFetchResponse = (value: object): value is Response => {
-  if (responseClass === undefined) responseClass = typeof Response === 'undefined' ? null : Response
-  return responseClass !== null && value instanceof responseClass
-}
-
 // axios marks its errors with `isAxiosError` (own in axios 1.x; a prototype getter is accepted too, §7).
 const isAxiosError = (value: object): boolean => (value as { isAxiosError?: unknown }).isAxiosError === true
 
@@ -74,8 +76,8 @@ const isErrorLike = (value: object): boolean =>
   value instanceof Error || hasOwnMember(value, 'statusCode') || hasOwnMember(value, 'requestId') || hasOwnMember(value, 'retryAfter')
 
 /** An error decided by the status alone, for a thrown response whose status says success. */
-const statusOnlyError = (vendor: string, status: number | null | undefined): CanonicalError =>
-  canonicalError({ ...meaningOfStatus(isHttpStatus(status) ? status : null), vendor, status: isHttpStatus(status) ? status : null })
+const statusOnlyError = (vendor: string, status: number | null): CanonicalError =>
+  canonicalErrorOf(meaningOfStatus(status), statusRead(vendor, status))
 
 // An SDK error's own retry delay wins over what its envelope said (contract §4).
 const withSdkFields = (error: CanonicalError, thrown: object): CanonicalError => {
@@ -83,33 +85,10 @@ const withSdkFields = (error: CanonicalError, thrown: object): CanonicalError =>
   return typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0 ? { ...error, retryAfter: retryAfter + 0 } : error
 }
 
-// Another realm's or library's fetch Response: prototype getters (allowed by §7), a Headers with get(), clone().
-const isFetchLike = (value: object): value is Response => {
-  const candidate = value as { status?: unknown; headers?: { get?: unknown } | null; clone?: unknown }
-  return (
-    typeof candidate.status === 'number' &&
-    typeof candidate.clone === 'function' &&
-    typeof candidate.headers === 'object' &&
-    candidate.headers !== null &&
-    typeof candidate.headers.get === 'function' &&
-    readOwnData(value, 'status') === undefined
-  )
-}
-
-// A fetch `Response` of this realm or of another library. A plain object (the usual input) is never one: its
-// class is Object, so neither undici's `instanceof` brand check nor the duck-typed reads are needed.
-const isAnyFetchResponse = (value: object): value is Response => !isPlainObject(value) && (isFetchResponse(value) || isFetchLike(value))
-
-/**
- * A plain response the adapter's fast path declined, as `ownResponse` reads it but with the body the fast path
- * read: JSON text is not parsed a second time (`Adapter.decodeGeneral` decodes JSON text and the same JSON
- * parsed alike). Its status is valid (100-599), so the general path may answer `null`.
- */
-const declinedResponse = (input: object, plain: PlainResponse): ResponseInput => ({
-  status: plain.status,
-  headers: (readOwnData(input, 'headers') ?? null) as HeadersInput | null,
-  body: plain.body,
-})
+// A body cut off mid-read after a status line: the text before the last newline of a stream type, whose last
+// line is incomplete; any other text as it is (a cut JSON document reads as text, and the status decides).
+const readText = (read: StreamRead, contentType: string | undefined): string =>
+  read.cut && isStreamContentType(contentType) ? read.text.slice(0, read.text.lastIndexOf('\n') + 1) : read.text
 
 /** The `unknown` error of an input that carries nothing recognizable; an Error's own message becomes `detail`. */
 function unknownError(vendor: string, input: unknown, note?: string): CanonicalError {
@@ -132,51 +111,53 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
   const noAdapter = (vendor: string) =>
     `No adapter is registered for vendor "${vendor.slice(0, 100)}"; registered: ${[...byId.keys()].join(', ')}.`
 
-  const decodeResponse = (vendor: string, adapter: Adapter | undefined, input: ResponseInput, options?: NormalizeOptions) => {
-    const result = adapter === undefined ? decodeByStatus(vendor, readResponse(input), options) : adapter.decode(input, options)
-    // `null` says "success", which only a response with a real status below 400 may be told (contract §1).
-    if (result === null && !isHttpStatus(input.status)) return unknownError(vendor, undefined)
-    return result
-  }
+  const decodeView = (vendor: string, adapter: Adapter | undefined, view: ResponseView, options: NormalizeOptions | undefined) =>
+    adapter === undefined ? decodeByStatus(vendor, view, options) : adapter.decode(view, options)
 
   // A bare body (or a thrown value) that decodes to "no error" is still an error: the caller caught it (§1).
-  const decodeBody = (vendor: string, adapter: Adapter | undefined, body: unknown, options?: NormalizeOptions) =>
-    adapter === undefined
-      ? unknownError(vendor, body, noAdapter(vendor))
-      : (adapter.decode({ body }, options) ?? unknownError(vendor, body))
+  const decodeBody = (vendor: string, adapter: Adapter | undefined, body: unknown, options: NormalizeOptions | undefined) =>
+    adapter === undefined ? unknownError(vendor, body, noAdapter(vendor)) : (adapter.decode(bodyView(body), options) ?? unknownError(vendor, body))
 
-  // A thrown value is never "no error" (§1): a thrown success response is an error of its status.
-  const thrownResponse = (vendor: string, adapter: Adapter | undefined, response: ResponseInput, options?: NormalizeOptions) =>
-    decodeResponse(vendor, adapter, response, options) ?? statusOnlyError(vendor, response.status)
+  /**
+   * The error of a response view; `null` (success) only for a real status line below 400 that is not `thrown`.
+   * A thrown response failed in transport when the client's error names a transport failure (got's `ReadError`
+   * on a reset) or its body never arrived (axios' "stream has been aborted"); a thrown success status otherwise
+   * is an error of its status (got's 3xx).
+   */
+  const decodeResponse = (
+    vendor: string,
+    adapter: Adapter | undefined,
+    view: ResponseView,
+    thrown: { readonly value: object; readonly bodyArrived: boolean } | undefined,
+    options: NormalizeOptions | undefined,
+  ): CanonicalError | null => {
+    if (thrown !== undefined) {
+      const transport = decodeTransportError(thrown.value, vendor)
+      if (transport !== undefined) return transport
+      if (!thrown.bodyArrived) return transportError(vendor, 'connection_failed', undefined, { status: view.status })
+    }
+    const decoded = decodeView(vendor, adapter, view, options)
+    if (decoded !== null) return decoded
+    if (view.status === null) return unknownError(vendor, undefined)
+    return thrown === undefined ? null : statusOnlyError(vendor, view.status)
+  }
+
+  const decodeSource = (vendor: string, adapter: Adapter | undefined, source: ResponseSource, input: object, options: NormalizeOptions | undefined) =>
+    decodeResponse(vendor, adapter, viewOf(source), thrownOf(source, input), options)
+
+  const thrownOf = (source: ResponseSource, input: object) =>
+    source.thrown ? { value: input, bodyArrived: source.body !== undefined || source.openStream !== undefined } : undefined
 
   const classify = (vendor: string, input: unknown, options?: NormalizeOptions): CanonicalError | null => {
     const adapter = byId.get(vendor)
     if (typeof input !== 'object' || input === null) return decodeBody(vendor, adapter, input, options)
-    // The order of contract §7: a response, a Medable fault, an axios error, an SDK or transport error, a body.
-    // The usual input, a plain response object, on the adapter's fast path when it has one.
-    const plain = adapter?.decodePlain === undefined || !isPlainObject(input) ? undefined : readPlainResponse(input)
-    if (plain !== undefined) {
-      const fast = adapter!.decodePlain!(plain, options)
-      if (fast !== undefined) return fast
-      // Declined (a failed status whose body holds no error, a member that throws): the adapter's general path
-      // decides, once, from the body the fast path read. An adapter without one is asked through `decode`, below.
-      if (adapter!.decodeGeneral !== undefined) return adapter!.decodeGeneral(declinedResponse(input, plain), options)
-    }
-    if (isAnyFetchResponse(input)) {
-      // The body of a fetch Response cannot be read synchronously: normalizeResponse reads it.
-      return decodeResponse(vendor, adapter, { status: input.status, headers: input.headers }, options)
-    }
-    const response = ownResponse(input)
-    if (response !== undefined) return decodeResponse(vendor, adapter, response, options)
-    if (readOwnData(input, 'object') === 'fault') return decodeBody(vendor, adapter, input, options)
     // A faultline error thrown back at us (by withRetry, or a caller who rethrew) already says what it is.
     if (isFaultlineError(input)) return input.canonical
-    if (isAxiosError(input)) {
-      const answer = readOwnData(input, 'response')
-      const axiosResponse = typeof answer === 'object' && answer !== null ? ownResponse(answer, 'data') : undefined
-      if (axiosResponse !== undefined) return thrownResponse(vendor, adapter, axiosResponse, options)
-      return decodeTransportError(input, vendor) ?? transportError(vendor, 'network_error', undefined)
-    }
+    // The order of contract §7: a response in any client's form, a Medable fault, an SDK or transport error, a body.
+    const source = readResponseSource(input)
+    if (source !== undefined) return decodeSource(vendor, adapter, source, input, options)
+    if (readOwnData(input, 'object') === 'fault') return decodeBody(vendor, adapter, input, options)
+    if (isAxiosError(input)) return decodeTransportError(input, vendor) ?? transportError(vendor, 'network_error', undefined)
     if (isErrorLike(input)) {
       const fromSdk = adapter?.decodeThrown?.(input, options)
       if (fromSdk !== undefined) return fromSdk
@@ -189,10 +170,10 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
   }
 
   // An error object carrying a vendor envelope (`{ statusCode, retryAfter, error: {...} }`): its own status.
-  const decodeThrownBody = (vendor: string, adapter: Adapter | undefined, input: object, options?: NormalizeOptions) => {
+  const decodeThrownBody = (vendor: string, adapter: Adapter | undefined, input: object, options: NormalizeOptions | undefined) => {
     const statusCode = readOwnData(input, 'statusCode')
     if (!isHttpStatus(statusCode)) return decodeBody(vendor, adapter, input, options)
-    return thrownResponse(vendor, adapter, { status: statusCode, body: input }, options)
+    return decodeResponse(vendor, adapter, responseView(statusCode, undefined, input), { value: input, bodyArrived: true }, options)!
   }
 
   const normalizeError: Normalizer['normalizeError'] = (vendor, input, options) => {
@@ -206,22 +187,40 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     }
   }
 
-  const normalizeResponse: Normalizer['normalizeResponse'] = async (vendor, response, options) => {
-    let body: string | undefined
+  // The body of a response that is still a stream, read within `maxBodyBytes`, then decoded as any response is.
+  const decodeStreamed = async (
+    vendor: string,
+    source: ResponseSource,
+    stream: BodyStream,
+    input: object,
+    options: NormalizeResponseOptions | undefined,
+  ): Promise<CanonicalError | null> => {
+    const adapter = byId.get(vendor)
+    const headers = readHeaders(source.headers)
+    const decompression = source.encoded ? decompressionOf(headers.get('content-encoding')) : undefined
+    const read = await readStreamText(stream, options?.maxBodyBytes ?? defaultMaxBodyBytes, decompression)
+    const view = viewWithHeaders(source.status, headers, readText(read, headers.get('content-type')))
+    const decoded = decodeResponse(vendor, adapter, view, thrownOf(source, input), options)
+    if (read.failure === undefined) return decoded
+    // The body failed mid-read: what was read decides only when it holds a vendor error (a fault, an error line
+    // before the failure); anything else is the failure itself, never a success, and says what had arrived.
+    if (decoded !== null && decoded.recognized) return decoded
+    const failure = read.failure
+    const coded = typeof failure === 'object' && failure !== null ? decodeTransportError(failure, vendor) : undefined
+    const code = coded?.extensions.code
+    return transportError(vendor, coded?.reason ?? 'connection_failed', typeof code === 'string' ? code : undefined, { status: view.status, bytesRead: read.bytes })
+  }
+
+  const normalizeResponse: Normalizer['normalizeResponse'] = async (vendor, input, options) => {
+    const id = typeof vendor === 'string' ? vendor : String(vendor)
     try {
-      body = await readResponseText(response, options?.maxBodyBytes ?? defaultMaxBodyBytes)
+      const source = typeof input === 'object' && input !== null ? readResponseSource(input) : undefined
+      const stream = source?.openStream?.() ?? null
+      if (source === undefined || stream === null) return normalizeError(id, input, options)
+      return await decodeStreamed(id, source, stream, input as object, options)
     } catch {
-      body = undefined
+      return unknownError(id, undefined)
     }
-    let status: unknown
-    let headers: unknown
-    try {
-      status = response.status
-      headers = response.headers
-    } catch {
-      return unknownError(String(vendor), undefined)
-    }
-    return normalizeError(vendor, { status, headers, body }, options)
   }
 
   const encodeError: Normalizer['encodeError'] = (vendor, error) => {
@@ -232,14 +231,22 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
 
   const retryPolicy: Normalizer['retryPolicy'] = (vendor) => byId.get(vendor)?.retryPolicy ?? defaultRetryPolicy
 
+  // What a call returned is a failure only when it is a response (in any client's form) that says so.
+  const isResponse = (value: unknown): boolean => {
+    try {
+      return typeof value === 'object' && value !== null && readResponseSource(value) !== undefined
+    } catch {
+      return false
+    }
+  }
+
   const withRetry: Normalizer['withRetry'] = (call, options) =>
     retryCall(call, {
       ...options,
       policy: options.policy ?? retryPolicy(options.vendor),
       normalize: async ({ thrown, value }) => {
-        if (thrown) return normalizeError(options.vendor, value, options) ?? unknownError(String(options.vendor), value)
-        if (typeof value === 'object' && value !== null && isAnyFetchResponse(value)) return normalizeResponse(options.vendor, value, options)
-        return typeof value === 'object' && value !== null && ownResponse(value) !== undefined ? normalizeError(options.vendor, value, options) : null
+        if (thrown) return (await normalizeResponse(options.vendor, value, options)) ?? unknownError(String(options.vendor), value)
+        return isResponse(value) ? normalizeResponse(options.vendor, value, options) : null
       },
     })
 

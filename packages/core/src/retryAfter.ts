@@ -41,16 +41,17 @@ export function parseHttpDate(value: string): number | null {
   return null
 }
 
-/** `Retry-After` in seconds as decoders read it: against the `Date` header, else `now`, else the clock (read only when needed). */
+/** `Retry-After` in seconds as decoders read it: against the `Date` header, else `now`, else the clock. */
 export const retryAfterAt = (value: string | undefined, dateHeader: string | undefined, now: number | undefined): number | null =>
-  value === undefined ? null : parseRetryAfter(value, dateHeader, now ?? Date.now())
+  value === undefined ? null : parseRetryAfter(value, dateHeader, now)
 
 /**
  * `Retry-After` in whole seconds (contract §4): delta-seconds (digits only, surrounding spaces allowed) as
  * they are; an HTTP-date relative to `dateHeader` when it is a valid date, else to `now`, rounded up, a
- * date in the past giving 0. Anything else (`-3`, `1e3`, `soon`, absent) is `null`.
+ * date in the past giving 0. Anything else (`-3`, `1e3`, `soon`, absent) is `null`. Without `now`, the clock
+ * is read, and only for an HTTP-date with no valid `Date` header.
  */
-export function parseRetryAfter(value: string | undefined, dateHeader: string | undefined, now: number): number | null {
+export function parseRetryAfter(value: string | undefined, dateHeader: string | undefined, now?: number): number | null {
   if (value === undefined) return null
   const digits = isDigits(value) ? value : deltaSeconds.exec(value)?.[1]
   if (digits !== undefined) {
@@ -60,6 +61,6 @@ export function parseRetryAfter(value: string | undefined, dateHeader: string | 
   const at = parseHttpDate(value)
   if (at === null) return null
   const sent = dateHeader === undefined ? null : parseHttpDate(dateHeader)
-  const reference = sent ?? now
+  const reference = sent ?? now ?? Date.now()
   return Math.max(0, Math.ceil((at - reference) / 1000))
 }

@@ -32,39 +32,47 @@ const ownString = (value: object, key: string): string | undefined => {
 // `name` is read through the prototype on purpose: DOMException#name is a standard prototype getter (§7).
 const nameOf = (value: object): unknown => (value as { name?: unknown }).name
 
+// How far a `cause` chain is followed (Node's fetch nests two levels; a wrapping SDK may add a few).
+const maxCauseDepth = 8
+
 /**
- * Decodes a failure where no HTTP response arrived: a DOMException `AbortError` / `TimeoutError`, a Node /
- * undici `TypeError: fetch failed` with a coded `cause`, or any error whose own `code` is a known system
- * code. `undefined` when the value is none of these.
+ * Decodes a failure where no HTTP response arrived, from the value and its `cause` chain: a `TimeoutError`
+ * anywhere in the chain (`AbortSignal.timeout`, whatever abort wraps it) is `timeout`; else the first known system
+ * or library `code` decides; else an `AbortError` is `aborted`; else Node's `TypeError: fetch failed` is
+ * `network_error`. `undefined` when the value is none of these.
  */
 export function decodeTransportError(value: object, vendor: string): CanonicalError | undefined {
-  const name = nameOf(value)
-  if (name === 'AbortError') return transportError(vendor, 'aborted', undefined)
-  if (name === 'TimeoutError') return transportError(vendor, 'timeout', undefined)
+  let coded: { reason: string; code: string } | undefined
+  let aborted = false
   let current: unknown = value
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = ownString(current, 'code')
-    const reason = code === undefined ? undefined : transportReasonOfCode(code)
-    if (reason !== undefined) return transportError(vendor, reason, code)
-    const causeName = depth > 0 ? nameOf(current) : undefined
-    if (causeName === 'AbortError') return transportError(vendor, 'aborted', undefined)
-    if (causeName === 'TimeoutError') return transportError(vendor, 'timeout', undefined)
+  for (let depth = 0; depth < maxCauseDepth && typeof current === 'object' && current !== null; depth++) {
+    const name = nameOf(current)
+    if (name === 'TimeoutError') return transportError(vendor, 'timeout', coded?.reason === 'timeout' ? coded.code : undefined)
+    if (name === 'AbortError') aborted = true
+    if (coded === undefined) {
+      const code = ownString(current, 'code')
+      const reason = code === undefined ? undefined : transportReasonOfCode(code)
+      if (reason !== undefined) coded = { reason, code: code! }
+    }
     current = readOwnData(current, 'cause')
   }
+  if (coded !== undefined) return transportError(vendor, coded.reason, coded.code)
+  if (aborted) return transportError(vendor, 'aborted', undefined)
   if (value instanceof TypeError && ownString(value, 'message') === 'fetch failed') {
     return transportError(vendor, 'network_error', undefined)
   }
   return undefined
 }
 
-/** A `transport` error with the system code, if any, kept in `extensions.code` (contract §7). */
-export function transportError(vendor: string, reason: string, code: string | undefined): CanonicalError {
-  return canonicalError({
-    kind: 'transport',
-    reason,
-    vendor,
-    retryable: reason !== 'aborted',
-    recognized: true,
-    extensions: code === undefined ? {} : { code },
-  })
+/**
+ * A `transport` error with the system code, if any, kept in `extensions.code` (contract §7), and what arrived
+ * before the failure, if anything: the status line in `extensions.status` and the body bytes read in
+ * `extensions.bytesRead` (a transport error has no status of its own).
+ */
+export function transportError(vendor: string, reason: string, code: string | undefined, arrived?: { readonly status: number | null; readonly bytesRead?: number }): CanonicalError {
+  const extensions: Record<string, string | number> = {}
+  if (code !== undefined) extensions.code = code
+  if (arrived !== undefined && arrived.status !== null) extensions.status = arrived.status
+  if (arrived?.bytesRead !== undefined) extensions.bytesRead = arrived.bytesRead
+  return canonicalError({ kind: 'transport', reason, vendor, retryable: reason !== 'aborted', recognized: true, extensions })
 }

@@ -1,13 +1,12 @@
 import type { CanonicalError, Violation } from './CanonicalError'
-import type { Adapter, AdapterDocumentation, NormalizeOptions } from './adapter'
-import { canonicalError, noCauses, noViolations, nonBlank, stringOrNull } from './build'
+import type { Adapter, AdapterDocumentation } from './adapter'
+import { canonicalErrorOf, noCauses, noViolations, nonBlank, stringOrNull } from './build'
 import { documentedMeaning, fallbackMeaning, meaningOfStatus, type Catalog, type Meaning } from './catalog'
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
-import { copyExtras, defineMember, gatherMembers, readOwnData, splitMembersInto, type JsonRecord } from './json'
-import { kindTable, statuslessKinds, type Kind } from './kinds'
-import { plainRequestId, plainRetryAfter, withFastPath, withoutError, type PlainResponse } from './plainResponse'
+import { copyExtras, defineMember, gatherMembers, readOwnData } from './json'
+import { kindTable, type Kind } from './kinds'
 import { findRequestId } from './requestId'
-import { readResponse, type HttpResponse, type ResponseInput, type WireResponse } from './response'
+import type { WireResponse } from './response'
 import type { RetryPolicy } from './retryPolicy'
 import { errorStatus } from './statusFallback'
 
@@ -73,8 +72,7 @@ interface EnvelopeFields {
 
 const noFields = (): EnvelopeFields => ({ code: null, type: null, param: null, message: undefined, docUrl: null, requestId: undefined })
 
-// A member into its field, when `key` names one of {@link envelopeMembers}: whether it did. Both decode paths
-// read members through it, and so tell fields from extensions alike.
+// A member into its field, when `key` names one of {@link envelopeMembers}: whether it did.
 function readMember(fields: EnvelopeFields, key: string, value: unknown): boolean {
   if (key === 'code') fields.code = stringOrNull(value)
   else if (key === 'type') fields.type = stringOrNull(value)
@@ -87,15 +85,10 @@ function readMember(fields: EnvelopeFields, key: string, value: unknown): boolea
 }
 
 /**
- * The two decoders of a typed-envelope vendor: `general` reads any input; `plain` reads a {@link PlainResponse}
- * with an envelope in one pass, answers `null` for one without an envelope below 400 (a success), and
- * `undefined` for anything else.
- * Where `plain` answers, it answers what `general` does (property-tested per adapter); the adapter tries it first.
+ * The decoder of a typed-envelope vendor: an envelope is an error at any status, its members read in one pass;
+ * a response without one decodes by its status (`null` below 400).
  */
-export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
-  readonly general: (input: ResponseInput, options?: NormalizeOptions) => CanonicalError | null
-  readonly plain: (response: PlainResponse, options?: NormalizeOptions) => CanonicalError | null | undefined
-} {
+export function typedEnvelopeDecoder(spec: TypedEnvelopeSpec): Adapter['decode'] {
   const { id, catalog } = spec
   const kindOfType = new Map(spec.types.map((entry) => [entry.type, entry.kind]))
 
@@ -113,63 +106,35 @@ export function typedEnvelopeDecoders(spec: TypedEnvelopeSpec): {
       : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
   }
 
-  // The error of an envelope's fields: what both paths build, once they have read the response.
-  const errorOf = (fields: EnvelopeFields, extensions: JsonRecord, statusLine: number | null, requestId: string | null, retryAfter: number | null): CanonicalError => {
-    const { code, param } = fields
-    const status = errorStatus(statusLine, undefined)
-    const meaning = withStatusRetry(meaningOf(code, fields.type, status), status)
-    const message = nonBlank(fields.message) ?? kindTable[meaning.kind].message
-    const violations: ReadonlyArray<Violation> | undefined =
-      meaning.kind === 'invalid_request' && param !== null ? [{ path: param, reason: meaning.reason, message, vendorCode: code }] : undefined
-    // Every field written out in the order of CanonicalError, as `canonicalErrorOf` would fill them: one
-    // object of one shape, which is what makes this the cheapest step of a decode.
-    return {
-      kind: meaning.kind,
-      reason: meaning.reason,
-      vendor: id,
-      vendorCode: code,
-      vendorType: fields.type,
-      status: statuslessKinds.has(meaning.kind) ? null : status,
-      message,
-      detail: null,
-      param,
-      requestId,
-      docUrl: fields.docUrl,
-      retryable: meaning.retryable,
-      retryAfter,
-      recognized: meaning.recognized,
-      violations: violations ?? noViolations,
-      causes: noCauses,
-      extensions,
-      truncated: false,
-    } as CanonicalError
-  }
-
-  const general = (input: ResponseInput, options?: NormalizeOptions): CanonicalError | null => {
-    let response: HttpResponse
-    try {
-      response = readResponse(input)
-    } catch {
-      // An input that cannot be read at all (a Proxy whose traps throw): still an answer (Adapter.decode is total).
-      return canonicalError({ kind: 'unknown', reason: 'unrecognized', vendor: id, recognized: false })
-    }
+  return (response, options) => {
     const error = response.body.type === 'json' ? envelopeError(response.body.value) : undefined
     if (error === undefined) return decodeByStatus(id, response, options)
     // Each member of the envelope is read once, in one pass that also collects the unknown ones.
     const fields = noFields()
     const extensions = copyExtras(gatherMembers(error, fields, readMember, undefined, envelopeMembers))
-    return errorOf(fields, extensions, response.status, findRequestId(fields.requestId, undefined, response.headers), retryAfterOf(response, options))
+    const { code, param } = fields
+    const status = errorStatus(response.status, undefined)
+    const meaning = withStatusRetry(meaningOf(code, fields.type, status), status)
+    const message = nonBlank(fields.message) ?? kindTable[meaning.kind].message
+    const violations: ReadonlyArray<Violation> =
+      meaning.kind === 'invalid_request' && param !== null ? [{ path: param, reason: meaning.reason, message, vendorCode: code }] : noViolations
+    return canonicalErrorOf(meaning, {
+      vendor: id,
+      vendorCode: code,
+      vendorType: fields.type,
+      status,
+      message,
+      detail: null,
+      param,
+      requestId: findRequestId(fields.requestId, undefined, response.headers),
+      docUrl: fields.docUrl,
+      retryAfter: retryAfterOf(response, options),
+      violations,
+      causes: noCauses,
+      extensions,
+      truncated: false,
+    })
   }
-
-  const plain = (response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined => {
-    const error = envelopeError(response.body)
-    if (error === undefined) return withoutError(response)
-    const fields = noFields()
-    const extensions = splitMembersInto(error, fields, readMember)
-    return errorOf(fields, extensions, response.status, plainRequestId(response, fields.requestId), plainRetryAfter(response, options))
-  }
-
-  return { general, plain }
 }
 
 /**
@@ -181,10 +146,7 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
   const { id, catalog } = spec
   const typeOfKind = new Map<Kind, string>()
   for (const entry of spec.types) if (!typeOfKind.has(entry.kind)) typeOfKind.set(entry.kind, entry.type)
-  const { general, plain } = typedEnvelopeDecoders(spec)
-
-  // The usual answer (a plain response carrying an envelope) on the fast path, anything else in general.
-  const decoders = withFastPath(plain, general)
+  const decode = typedEnvelopeDecoder(spec)
 
   const encode = (error: CanonicalError): WireResponse => {
     // An error of this vendor is written back verbatim; another vendor's is translated through the catalog.
@@ -209,6 +171,6 @@ export function createTypedEnvelopeAdapter(spec: TypedEnvelopeSpec): Adapter {
     return { status, headers, body: { error: body } }
   }
 
-  const adapter: Adapter = { id, catalog, documentation: spec.documentation, ...decoders, encode }
+  const adapter: Adapter = { id, catalog, documentation: spec.documentation, decode, encode }
   return spec.retryPolicy === undefined ? adapter : { ...adapter, retryPolicy: spec.retryPolicy }
 }

@@ -1,3 +1,4 @@
+import { readResponse } from '../src/input/view'
 import { describe, expect, it } from 'vitest'
 import { defineCatalog, documentedMeaning, meaningOfEntry, type Catalog } from '../src/catalog'
 import { createTypedEnvelopeAdapter } from '../src/typedEnvelope'
@@ -25,7 +26,6 @@ describe('catalog meanings', () => {
       documentation: { title: 'Acme', overview: '', normalForm: [], notes: [] },
     })
     const response = { status: 401, headers: {}, body: { error: { code: 'invalid_key', message: 'nope' } } }
-    expect(adapter.decode(response)).toMatchObject({ kind: 'authentication', reason: 'invalid_credentials', recognized: true })
-    expect(adapter.decodePlain?.({ status: 401, headers: [], body: response.body })).toMatchObject({ kind: 'authentication', reason: 'invalid_credentials' })
+    expect(adapter.decode(readResponse(response))).toMatchObject({ kind: 'authentication', reason: 'invalid_credentials', recognized: true })
   })
 })

@@ -1,3 +1,5 @@
+import { createNormalizer } from '../src/normalizer'
+import { readResponse } from '../src/input/view'
 import { describe, expect, it } from 'vitest'
 import { defineCatalog } from '../src/catalog'
 import { createTypedEnvelopeAdapter } from '../src/typedEnvelope'
@@ -14,6 +16,10 @@ describe('typed envelope decode', () => {
       documentation: { title: 'Acme', overview: '', normalForm: [], notes: [] },
     })
     const hostile = new Proxy({}, { get: () => { throw new Error('trap') }, getOwnPropertyDescriptor: () => { throw new Error('trap') } })
-    for (const input of [hostile, null]) expect(adapter.decode(input as never)).toMatchObject({ kind: 'unknown', vendor: 'acme', recognized: false })
+    // Reading gives the view of nothing (no status, no body), which the adapter answers without throwing...
+    for (const input of [hostile, null]) expect(adapter.decode(readResponse(input as never))).toBeNull()
+    // ...and which the normalizer, told that this was a failure, reports as unknown.
+    const { normalizeError } = createNormalizer([adapter])
+    for (const input of [hostile, null]) expect(normalizeError('acme', input)).toMatchObject({ kind: 'unknown', vendor: 'acme', recognized: false })
   })
 })

@@ -131,18 +131,43 @@ describe('normalizeError on real network failures', () => {
   })
 })
 
-describe('normalizeResponse on long streams', () => {
-  it('finds a Medable fault on the last line of a 3 MB NDJSON answer, with the default bound', async () => {
-    const results = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ object: 'result', data: { _id: i, c_name: 'visit' } })).join('\n')
-    const body = `${results}\n{"object":"fault","code":"kTooBusy","status":503,"message":"Too Busy"}\n`
-    const error = await normalizeResponse('medable', new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson' } }))
+describe('normalizeResponse on long streams: at most maxBodyBytes are read', () => {
+  const results = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ object: 'result', data: { _id: i, c_name: 'visit' } })).join('\n')
+  const medableStream = () =>
+    new Response(`${results}\n{"object":"fault","code":"kTooBusy","status":503,"message":"Too Busy"}\n`, {
+      status: 200,
+      headers: { 'content-type': 'application/x-ndjson' },
+    })
+
+  it('finds a Medable fault on the last line of a 3 MB NDJSON answer when the bound holds it', async () => {
+    const error = await normalizeResponse('medable', medableStream(), { maxBodyBytes: 4 * 1024 * 1024 })
     expect(error).toMatchObject({ kind: 'unavailable', vendorCode: 'kTooBusy', status: 503 })
   })
 
-  it('finds a Medipim error line in the middle of a JSON stream larger than maxBodyBytes', async () => {
+  it('stops at the default 1 MiB bound: a fault past it is not seen, and the caller can still read the body', async () => {
+    const response = medableStream()
+    expect(await normalizeResponse('medable', response)).toBeNull()
+    expect((await response.text()).endsWith('"Too Busy"}\n')).toBe(true)
+  })
+
+  it('finds a Medipim error line in the middle of a JSON stream, within the bound', async () => {
     const products = (from: number) => Array.from({ length: 5_000 }, (_, i) => JSON.stringify({ id: `M${from + i}` })).join('\n')
     const body = `${products(0)}\n{"error":{"status":500,"code":"server_error","message":"Failed mid-stream"}}\n${products(5_000)}`
     const response = new Response(body, { status: 200, headers: { 'content-type': 'application/x-json-stream' } })
-    expect(await normalizeResponse('medipim', response, { maxBodyBytes: 4_096 })).toMatchObject({ kind: 'internal', vendorCode: 'server_error', status: 500 })
+    expect(await normalizeResponse('medipim', response, { maxBodyBytes: 128 * 1024 })).toMatchObject({ kind: 'internal', vendorCode: 'server_error', status: 500 })
+  })
+
+  it('settles on an endless stream within the bound, pulling no more than the bound and a few chunks', async () => {
+    const line = new TextEncoder().encode(`${JSON.stringify({ object: 'result', data: { _id: 1 } })}\n`.repeat(100))
+    let pulled = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += line.byteLength
+        controller.enqueue(line)
+      },
+    })
+    const response = new Response(endless, { status: 200, headers: { 'content-type': 'application/x-ndjson' } })
+    expect(await normalizeResponse('medable', response, { maxBodyBytes: 64 * 1024 })).toBeNull()
+    expect(pulled).toBeLessThan(64 * 1024 + 8 * line.byteLength)
   })
 })

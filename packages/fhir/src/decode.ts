@@ -8,13 +8,11 @@ import {
   fitViolationText,
   meaningOfEntry,
   meaningOfStatus,
-  readResponse,
   retryAfterOf,
   type CanonicalError,
-  type HttpResponse,
+  type ResponseView,
   type Meaning,
   type NormalizeOptions,
-  type ResponseInput,
   type Violation,
 } from '@faultline/core'
 import { fhirCatalog } from './catalog'
@@ -114,7 +112,7 @@ function isFailure(issues: ReadonlyArray<IssueRead>, hasOwnExtension: boolean, s
   return hasOwnExtension || status === null || status >= 400 || issues.some((issue) => issue.severity !== undefined && failing.has(issue.severity))
 }
 
-function decodeOutcome(body: object, response: HttpResponse, options: NormalizeOptions | undefined): CanonicalError | null {
+function decodeOutcome(body: object, response: ResponseView, options: NormalizeOptions | undefined): CanonicalError | null {
   const outcome = readMembers(OperationOutcomeMembers, body)
   const elements = outcome.issue ?? []
   const issues = readIssues(elements)
@@ -132,7 +130,7 @@ function fromExtension(
   issues: ReadonlyArray<IssueRead>,
   meaning: Meaning,
   status: number | null,
-  response: HttpResponse,
+  response: ResponseView,
   options: NormalizeOptions | undefined,
 ): CanonicalError {
   const violations = carried.violations === undefined ? [] : issues.slice(0, maxIssues).map((issue) => violationOf(issue, issue.path ?? null))
@@ -164,7 +162,7 @@ function fromIssues(
   primary: IssueRead | undefined,
   meaning: Meaning,
   status: number | null,
-  response: HttpResponse,
+  response: ResponseView,
   options: NormalizeOptions | undefined,
 ): CanonicalError {
   const violations: Violation[] = []
@@ -195,17 +193,15 @@ function fromIssues(
  * canonical-error extension; otherwise (informational outcomes in a 2xx) `null`. Not an OperationOutcome: the
  * status alone decides. Never throws.
  */
-export function decodeOperationOutcome(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null {
-  let response: HttpResponse | undefined
+export function decodeOperationOutcome(response: ResponseView, options?: NormalizeOptions): CanonicalError | null {
   try {
-    response = readResponse(input)
     const body = response.body.type === 'json' ? response.body.value : undefined
     const isOutcome = typeof body === 'object' && body !== null && !Array.isArray(body) && readMembers(OperationOutcomeMembers, body).resourceType === 'OperationOutcome'
     if (!isOutcome) return decodeByStatus('fhir', response, options)
     return decodeOutcome(body, response, options)
   } catch {
     // Hostile input (a Proxy whose traps throw): still an answer, from the status line alone.
-    const status = response?.status ?? null
+    const { status } = response
     if (status !== null && status < 400) return null
     return canonicalError({ ...meaningOfStatus(status), vendor: 'fhir', status })
   }

@@ -1,4 +1,4 @@
-import { canonicalError, createNormalizer } from '@faultline/core'
+import { canonicalError, createNormalizer, readResponse } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { fhirAdapter } from '../src/adapter'
 import { fhirCatalog } from '../src/catalog'
@@ -72,9 +72,9 @@ describe('decoding OperationOutcome responses', () => {
       retryAfter: 2.5,
       extensions: { errCode: 'cortex.accessDenied.sessionExpired' },
     })
-    const decoded = fhirAdapter.decode(fhirAdapter.encode(error))
+    const decoded = fhirAdapter.decode(readResponse(fhirAdapter.encode(error)))
     expect(decoded).toEqual(error)
-    expect(fhirAdapter.decode({ status: 403, body: toOperationOutcome(error, { canonicalExtension: false }) })).toMatchObject({
+    expect(fhirAdapter.decode(readResponse({ status: 403, body: toOperationOutcome(error, { canonicalExtension: false }) }))).toMatchObject({
       kind: 'authentication',
       reason: 'session_expired',
       vendor: 'medable',

@@ -1,6 +1,6 @@
-import { textBounds, withFastPath, type Adapter, type AdapterDocumentation } from '@faultline/core'
+import { textBounds, type Adapter, type AdapterDocumentation } from '@faultline/core'
 import { medableCatalog } from './catalog'
-import { decodeMedable, decodePlainMedable } from './decode'
+import { decodeMedable } from './decode'
 import { errCodeCategories } from './errCode'
 import { encodeMedable } from './encode'
 import { medableTreeBounds as bounds } from './faultTree'
@@ -54,7 +54,7 @@ export const medableAdapter: Adapter = {
   id: 'medable',
   catalog: medableCatalog,
   documentation: medableDocumentation,
-  ...withFastPath(decodePlainMedable, decodeMedable),
+  decode: decodeMedable,
   encode: encodeMedable,
   decodeThrown: (thrown) => decodeMedableThrown(thrown),
   retryPolicy: medableRetryPolicy,

@@ -1,22 +1,17 @@
 import {
   canonicalErrorOf,
+  statusRead,
   decodeByStatus,
   findRequestId,
   lastLine,
   meaningOfStatus,
   parseJson,
-  plainRequestId,
-  plainRetryAfter,
   readOwnData,
-  readResponse,
   retryAfterOf,
-  withoutError,
   type Body,
   type CanonicalError,
-  type HttpResponse,
   type NormalizeOptions,
-  type PlainResponse,
-  type ResponseInput,
+  type ResponseView,
 } from '@faultline/core'
 import { decodeFaultTree } from './faultTree'
 
@@ -34,23 +29,21 @@ export function faultOfBody(body: Body): object | undefined {
   return undefined
 }
 
-const unreadable = (response: HttpResponse | undefined): CanonicalError => {
-  const status = response?.status ?? null
-  return canonicalErrorOf(meaningOfStatus(status), { vendor: 'medable', status, recognized: false })
+const unreadable = (response: ResponseView): CanonicalError => {
+  const status = response.status
+  return canonicalErrorOf(meaningOfStatus(status), statusRead('medable', status), false)
 }
 
 /**
- * Decodes a Medable response, or a bare fault when `status` is absent. A fault is an error at any status
+ * Decodes a Medable response, or a bare fault (no status line). A fault is an error at any status
  * (`kNewLocation` 200, `kMediaNotReady` 202); success bodies and anything else below 400 are `null`; a status
  * of 400 or more without a fault decodes by its status. Never throws.
  *
  * Status (contract §4): the status line when it is 400 or more, else the fault's own status, else the line;
  * a bare fault without a status keeps `null` (Medable's client would say 500).
  */
-export function decodeMedable(input: ResponseInput, options?: NormalizeOptions): CanonicalError | null {
-  let response: HttpResponse | undefined
+export function decodeMedable(response: ResponseView, options?: NormalizeOptions): CanonicalError | null {
   try {
-    response = readResponse(input)
     const fault = faultOfBody(response.body)
     if (fault === undefined) return decodeByStatus('medable', response, options)
     return decodeFaultTree(fault, {
@@ -64,17 +57,3 @@ export function decodeMedable(input: ResponseInput, options?: NormalizeOptions):
   }
 }
 
-/**
- * The fast path (see `PlainResponse`): a plain answer whose JSON body is a fault, decoded as `decodeMedable`
- * decodes it without building the general path's response; `null` for a body without a fault below 400 (a
- * success); `undefined` for anything else, which `decodeMedable` reads. Where it answers, it answers what
- * `decodeMedable` does (property-tested).
- */
-export function decodePlainMedable(response: PlainResponse, options?: NormalizeOptions): CanonicalError | null | undefined {
-  if (!isMedableFault(response.body)) return withoutError(response)
-  return decodeFaultTree(response.body, {
-    statusLine: response.status,
-    requestId: plainRequestId(response, undefined),
-    retryAfter: plainRetryAfter(response, options),
-  })
-}

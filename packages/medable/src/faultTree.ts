@@ -1,9 +1,9 @@
 import {
+  canonicalErrorOf,
   copyExtras,
   fieldText,
   fitViolationText,
   noViolations,
-  statuslessKinds,
   textBounds,
   type CanonicalError,
   type JsonCopyBudget,
@@ -79,28 +79,22 @@ const isFaultObject = (value: unknown): value is object => typeof value === 'obj
 const keep = (node: FaultNode, root?: RootFields): Kept => {
   const causes: CanonicalError[] = []
   const { meaning } = node
-  // Every field written out, as `canonicalErrorOf` would fill them (a node's message is never blank): one
-  // object of one shape for every node of every tree.
-  const error = {
-    kind: meaning.kind,
-    reason: meaning.reason,
+  const error = canonicalErrorOf(meaning, {
     vendor: 'medable',
     vendorCode: node.vendorCode,
     vendorType: node.vendorType,
-    status: statuslessKinds.has(meaning.kind) ? null : node.status,
+    status: node.status,
     message: node.message,
     detail: node.detail,
     param: node.path,
     requestId: root === undefined ? null : root.requestId,
     docUrl: null,
-    retryable: meaning.retryable,
     retryAfter: root === undefined ? null : root.retryAfter,
-    recognized: meaning.recognized,
     violations: root === undefined ? noViolations : root.violations,
     causes,
     extensions: noExtensions,
     truncated: false,
-  } as CanonicalError
+  })
   return { error, causes }
 }
 

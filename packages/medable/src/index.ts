@@ -1,6 +1,6 @@
 export { medableAdapter, medableDocumentation } from './adapter'
 export { medableCatalog } from './catalog'
-export { decodeMedable, decodePlainMedable, isMedableFault } from './decode'
+export { decodeMedable, isMedableFault } from './decode'
 export { encodeMedable } from './encode'
 export { errCodeCategories, errCodeCategory } from './errCode'
 export { medableTreeBounds } from './faultTree'

@@ -1,10 +1,11 @@
-import { CanonicalError } from '@faultline/core'
+import { CanonicalError, createNormalizer, readResponse, type ResponseInput } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
+import { medableAdapter } from '../src/adapter'
 import { decodeMedable, faultOfBody, isMedableFault } from '../src/decode'
 import { cortexValidationFault, invalidObjectFault, seedValidationFault } from './fixtures'
 
 const now = Date.UTC(2026, 10, 23, 12, 0, 0)
-const decode = (input: Parameters<typeof decodeMedable>[0]) => decodeMedable(input, { now })
+const decode = (input: ResponseInput) => decodeMedable(readResponse(input), { now })
 
 describe('decodeMedable: the documented fault tree', () => {
   const error = decode({ status: 400, headers: { 'x-request-id': 'req_1', 'retry-after': '7' }, body: seedValidationFault })
@@ -190,6 +191,8 @@ describe('decodeMedable: codes and errCodes', () => {
     const hostile = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error('boom') }, get: () => { throw new Error('boom') } })
     expect(() => decode({ status: 500, body: { object: 'fault', faults: [hostile] } })).not.toThrow()
     expect(decode({ status: 500, body: { object: 'fault', faults: [hostile] } })).toMatchObject({ kind: 'internal', status: 500 })
-    expect(decode(hostile as never)).toMatchObject({ kind: 'unknown' })
+    // An input that cannot be read is the view of nothing: no error in it, which the normalizer reports as unknown.
+    expect(decode(hostile as never)).toBeNull()
+    expect(createNormalizer([medableAdapter]).normalizeError('medable', hostile)).toMatchObject({ kind: 'unknown' })
   })
 })

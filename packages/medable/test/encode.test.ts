@@ -1,4 +1,4 @@
-import { canonicalError, type CanonicalError } from '@faultline/core'
+import { canonicalError, type CanonicalError, readResponse } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { decodeMedable } from '../src/decode'
 import { encodeMedable } from '../src/encode'
@@ -6,36 +6,36 @@ import { cortexValidationFault, seedValidationFault } from './fixtures'
 
 describe('encodeMedable', () => {
   it('writes the documented tree back as the normal form, violations as child faults', () => {
-    const decoded = decodeMedable({ status: 400, body: cortexValidationFault })!
+    const decoded = decodeMedable(readResponse({ status: 400, body: cortexValidationFault }))!
     expect(encodeMedable(decoded)).toEqual({ status: 400, headers: {}, body: cortexValidationFault })
   })
 
   it('writes message always and reason only beside a message (the seed children lose nothing on decode)', () => {
-    const decoded = decodeMedable({ status: 400, headers: { 'x-request-id': 'req_9', 'retry-after': '3' }, body: seedValidationFault })!
+    const decoded = decodeMedable(readResponse({ status: 400, headers: { 'x-request-id': 'req_9', 'retry-after': '3' }, body: seedValidationFault }))!
     const wire = encodeMedable(decoded)
     expect(wire.status).toBe(400)
     expect(wire.headers).toEqual({ 'x-request-id': 'req_9', 'retry-after': '3' })
     const body = wire.body as { message: string; faults: Array<Record<string, unknown>> }
     expect(body.message).toBe('The request was rejected as malformed or invalid.')
     expect(body.faults[1]).toEqual({ object: 'fault', name: 'validation', code: 'kRequired', status: 400, message: 'Required property', path: 'name.last' })
-    expect(decodeMedable(wire)).toEqual(decoded)
+    expect(decodeMedable(readResponse(wire))).toEqual(decoded)
   })
 
   it('writes a 2xx fault with its own status line', () => {
-    const decoded = decodeMedable({ status: 200, body: { object: 'fault', code: 'kNewLocation', status: 200, message: 'New location.' } })!
+    const decoded = decodeMedable(readResponse({ status: 200, body: { object: 'fault', code: 'kNewLocation', status: 200, message: 'New location.' } }))!
     expect(encodeMedable(decoded)).toEqual({ status: 200, headers: {}, body: { object: 'fault', code: 'kNewLocation', status: 200, message: 'New location.' } })
   })
 
   it('uses the documented status, else the kind\'s usual one, when the error has none', () => {
-    const bare = decodeMedable({ body: { object: 'fault', code: 'kSessionRequired' } })!
+    const bare = decodeMedable(readResponse({ body: { object: 'fault', code: 'kSessionRequired' } }))!
     expect(bare.status).toBeNull()
     expect(encodeMedable(bare).status).toBe(500)
-    const unknown = decodeMedable({ body: { object: 'fault', code: 'kBrandNew' } })!
+    const unknown = decodeMedable(readResponse({ body: { object: 'fault', code: 'kBrandNew' } }))!
     expect(encodeMedable(unknown).status).toBe(500)
   })
 
   it('never lets an extension overwrite a fault member', () => {
-    const error = { ...decodeMedable({ status: 404, body: { object: 'fault', code: 'kNotFound', status: 404 } })!, extensions: { status: 200, code: 'kOther', trace: 'x' } }
+    const error = { ...decodeMedable(readResponse({ status: 404, body: { object: 'fault', code: 'kNotFound', status: 404 } }))!, extensions: { status: 200, code: 'kOther', trace: 'x' } }
     expect(encodeMedable(error as CanonicalError).body).toEqual({ object: 'fault', code: 'kNotFound', status: 404, message: 'The requested resource was not found.', trace: 'x' })
   })
 
@@ -63,7 +63,7 @@ describe('encodeMedable', () => {
       path: 'dob',
       faults: [{ object: 'fault', name: 'validation', code: 'kRequired', status: 400, message: 'name is required', path: 'name' }],
     })
-    const back = decodeMedable(encodeMedable(foreign))!
+    const back = decodeMedable(readResponse(encodeMedable(foreign)))!
     expect(back.violations.map((violation) => violation.path)).toEqual(['dob', 'name'])
   })
 

@@ -1,4 +1,4 @@
-import { CanonicalError } from '@faultline/core'
+import { CanonicalError, readResponse } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { decodeMedable } from '../src/decode'
 import { decodeFaultTree, medableTreeBounds } from '../src/faultTree'
@@ -25,7 +25,7 @@ function measure(error: CanonicalError): { depth: number; count: number; truncat
 
 describe('decodeFaultTree bounds', { timeout: 60_000 }, () => {
   it('decodes a chain 100,000 deep without overflowing, keeping 32 levels and every violation', () => {
-    const error = decodeMedable({ status: 400, body: deepFault(100_000) })!
+    const error = decodeMedable(readResponse({ status: 400, body: deepFault(100_000) }))!
     const { depth, count, truncatedNodes } = measure(error)
     expect(depth).toBe(medableTreeBounds.maxCauseDepth)
     expect(count).toBe(32)
@@ -39,7 +39,7 @@ describe('decodeFaultTree bounds', { timeout: 60_000 }, () => {
   })
 
   it('decodes 100,000 children, keeping 10,000 causes in order and all 100,000 violations', () => {
-    const error = decodeMedable({ status: 400, body: wideFault(100_000) })!
+    const error = decodeMedable(readResponse({ status: 400, body: wideFault(100_000) }))!
     expect(error.causes).toHaveLength(medableTreeBounds.maxCauses)
     expect(error.causes[9_999]?.param).toBe('items.9999')
     expect(error.violations).toHaveLength(100_000)
@@ -49,17 +49,17 @@ describe('decodeFaultTree bounds', { timeout: 60_000 }, () => {
   })
 
   it('cuts violations beyond 100,000 and says so', () => {
-    const error = decodeMedable({ status: 400, body: wideFault(100_001) })!
+    const error = decodeMedable(readResponse({ status: 400, body: wideFault(100_001) }))!
     expect(error.violations).toHaveLength(100_000)
     expect(error.truncated).toBe(true)
   })
 
   it('does not set truncated within the bounds', () => {
-    const error = decodeMedable({ status: 400, body: deepFault(32) })!
+    const error = decodeMedable(readResponse({ status: 400, body: deepFault(32) }))!
     expect(measure(error)).toEqual({ depth: 32, count: 32, truncatedNodes: 0 })
     expect(error.truncated).toBe(false)
-    expect(decodeMedable({ status: 400, body: deepFault(33) })!.truncated).toBe(true)
-    const wide = decodeMedable({ status: 400, body: wideFault(10_000) })!
+    expect(decodeMedable(readResponse({ status: 400, body: deepFault(33) }))!.truncated).toBe(true)
+    const wide = decodeMedable(readResponse({ status: 400, body: wideFault(10_000) }))!
     expect([wide.causes.length, wide.violations.length, wide.truncated]).toEqual([10_000, 10_000, false])
   })
 
@@ -98,7 +98,7 @@ describe('decodeFaultTree bounds', { timeout: 60_000 }, () => {
     const child: Record<string, unknown> = { object: 'fault', code: 'kRequired', path: 'x' }
     child.faults = [root, child]
     root.faults = [child, child]
-    const error = decodeMedable({ status: 400, body: root })!
+    const error = decodeMedable(readResponse({ status: 400, body: root }))!
     expect(error.causes).toHaveLength(1)
     expect(error.violations).toHaveLength(1)
     expect(error.truncated).toBe(true)
@@ -111,7 +111,7 @@ describe('decodeFaultTree bounds', { timeout: 60_000 }, () => {
     const error = decodeFaultTree(wideFault(10), context, wireDialect, bounds)
     expect(error.causes.map((cause) => cause.param)).toEqual(['items.0', 'items.1', 'items.2'])
     expect(error.truncated).toBe(true)
-    const sparse = decodeMedable({ status: 400, body: { object: 'fault', code: 'kError', faults: new Array(2 ** 32 - 1) } })
+    const sparse = decodeMedable(readResponse({ status: 400, body: { object: 'fault', code: 'kError', faults: new Array(2 ** 32 - 1) } }))
     expect(sparse?.truncated).toBe(true)
   })
 })
@@ -122,7 +122,7 @@ describe('extension copies share one budget per tree', () => {
     const big = Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`k${i}`, { v: i }]))
     const faults = Array.from({ length: 10_000 }, (_, i) => ({ object: 'fault', code: 'kRequired', path: `f${i}`, ext: big }))
     const started = Date.now()
-    const error = decodeMedable({ status: 400, body: { object: 'fault', code: 'kValidationError', status: 400, faults } })!
+    const error = decodeMedable(readResponse({ status: 400, body: { object: 'fault', code: 'kValidationError', status: 400, faults } }))!
     expect(Date.now() - started).toBeLessThan(5_000)
     expect(error.causes).toHaveLength(10_000)
     expect(error.violations).toHaveLength(10_000)
@@ -134,7 +134,7 @@ describe('extension copies share one budget per tree', () => {
   it('cuts an array short when the budget runs out, never filling it with nulls', async () => {
     const { decodeMedable } = await import('../src/decode')
     const faults = Array.from({ length: 400 }, (_, i) => ({ object: 'fault', code: 'kRequired', path: `f${i}`, data: Array.from({ length: 300 }, (_, j) => j) }))
-    const error = decodeMedable({ status: 400, body: { object: 'fault', code: 'kValidationError', status: 400, faults } })!
+    const error = decodeMedable(readResponse({ status: 400, body: { object: 'fault', code: 'kValidationError', status: 400, faults } }))!
     for (const cause of error.causes) {
       const data = cause.extensions.data as unknown[] | undefined
       if (data !== undefined) expect(data).not.toContain(null)
@@ -154,7 +154,7 @@ describe('a faults array faults in memory share', () => {
       },
     })
     for (let i = 0; i < 1_000; i++) faults.push({ object: 'fault', code: 'kRequired', faults: counted })
-    const error = decodeMedable({ status: 400, body: { object: 'fault', code: 'kValidationError', faults: counted } })!
+    const error = decodeMedable(readResponse({ status: 400, body: { object: 'fault', code: 'kValidationError', faults: counted } }))!
     expect([error.causes.length, error.truncated]).toEqual([1_000, true])
     // Scanned once by the root; before, once more by each of its 1,000 faults (1,001,000 reads).
     expect(elementReads).toBeLessThanOrEqual(1_000)

@@ -1,4 +1,4 @@
-import { CanonicalError } from '@faultline/core'
+import { CanonicalError, readResponse, type ResponseInput } from '@faultline/core'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { medableAdapter } from '../src/adapter'
@@ -21,7 +21,7 @@ interface FaultClass {
 }
 const { Fault } = createRequire(import.meta.url)('@medable/mdctl-core') as { Fault: FaultClass }
 
-const decode = medableAdapter.decode
+const decode = (input: ResponseInput) => medableAdapter.decode(readResponse(input))
 
 describe('interop with @medable/mdctl-core', () => {
   const built = Fault.create('kValidationError', {

@@ -1,4 +1,4 @@
-import { canonicalError, hasOwnMember, kindTable, nonBlank, readOwnData, stringOrNull, type Adapter, type CanonicalError, type NormalizeOptions } from '@faultline/core'
+import { canonicalError, hasOwnMember, kindTable, nonBlank, readOwnData, responseView, stringOrNull, type Adapter, type CanonicalError, type NormalizeOptions } from '@faultline/core'
 
 const signatureReasons: ReadonlySet<string> = new Set(kindTable.signature.reasons)
 
@@ -42,9 +42,10 @@ export function decodeMedblocksSdkError(
   if (!fromSdk) return undefined
   const statusCode = own(thrown, 'statusCode')
   const decoded = decode(
-    {
-      status: typeof statusCode === 'number' ? statusCode : null,
-      body: {
+    responseView(
+      statusCode,
+      undefined,
+      {
         error: {
           type,
           code,
@@ -54,7 +55,7 @@ export function decodeMedblocksSdkError(
           request_id: own(thrown, 'requestId'),
         },
       },
-    },
+    ),
     options,
   )
   if (decoded === null) return undefined

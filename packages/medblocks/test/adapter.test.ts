@@ -1,9 +1,9 @@
-import { CanonicalError } from '@faultline/core'
+import { CanonicalError, readResponse, type ResponseInput } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { medblocksAdapter } from '../src/adapter'
 
 const now = Date.UTC(2026, 10, 23, 12, 0, 0)
-const decode = (input: Parameters<typeof medblocksAdapter.decode>[0]) => medblocksAdapter.decode(input, { now })
+const decode = (input: ResponseInput) => medblocksAdapter.decode(readResponse(input), { now })
 
 // The envelope example of medblocks-api-errors.txt, verbatim.
 const documentedEnvelope = {

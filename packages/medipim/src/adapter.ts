@@ -1,6 +1,6 @@
-import { textBounds, withFastPath, type Adapter, type AdapterDocumentation } from '@faultline/core'
+import { textBounds, type Adapter, type AdapterDocumentation } from '@faultline/core'
 import { medipimCatalog } from './catalog'
-import { decodeMedipim, decodePlainMedipim } from './decode'
+import { decodeMedipim } from './decode'
 import { encodeMedipim } from './encode'
 import { medipimRetryPolicy } from './retryPolicy'
 import { maxViolations } from './violations'
@@ -69,7 +69,7 @@ export const medipimAdapter: Adapter = {
   id: medipimCatalog.vendor,
   catalog: medipimCatalog,
   documentation: medipimDocumentation,
-  ...withFastPath(decodePlainMedipim, decodeMedipim),
+  decode: decodeMedipim,
   encode: encodeMedipim,
   retryPolicy: medipimRetryPolicy,
 }

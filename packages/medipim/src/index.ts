@@ -1,5 +1,5 @@
 export { medipimAdapter } from './adapter'
-export { decodeMedipim, decodePlainMedipim } from './decode'
+export { decodeMedipim } from './decode'
 export { medipimCatalog, medipimMeaning, medipimNamespaces } from './catalog'
 export { maxViolations } from './violations'
 export { medipimRetryPolicy } from './retryPolicy'

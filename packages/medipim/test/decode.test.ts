@@ -1,11 +1,12 @@
-import { CanonicalError } from '@faultline/core'
+import { CanonicalError, createNormalizer, readResponse, type ResponseInput } from '@faultline/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { medipimCatalog } from '../src/catalog'
+import { medipimAdapter } from '../src/adapter'
 import { decodeMedipim } from '../src/decode'
 
 const now = Date.UTC(2026, 10, 23, 12, 0, 0)
-const decode = (input: Parameters<typeof decodeMedipim>[0]) => decodeMedipim(input, { now })
+const decode = (input: ResponseInput) => decodeMedipim(readResponse(input), { now })
 const stream = (...values: unknown[]) => ({
   status: 200,
   headers: { 'content-type': 'application/x-json-stream' },
@@ -188,8 +189,8 @@ describe('decodeMedipim: members and headers', () => {
   })
 
   it('decodes a bare body (no status line) with the status it states', () => {
-    expect(decodeMedipim({ body: documentedEnvelope })).toMatchObject({ status: 401, kind: 'authentication' })
-    expect(decodeMedipim({ body: { error: { code: 'bad_request', message: 'x' } } })).toMatchObject({ status: null, kind: 'invalid_request' })
+    expect(decodeMedipim(readResponse({ body: documentedEnvelope }))).toMatchObject({ status: 401, kind: 'authentication' })
+    expect(decodeMedipim(readResponse({ body: { error: { code: 'bad_request', message: 'x' } } }))).toMatchObject({ status: null, kind: 'invalid_request' })
   })
 
   it('decodes proxy answers by their status, and says success below 400', () => {
@@ -214,8 +215,8 @@ describe('decodeMedipim: totality', () => {
   it('never throws on anything as input or body', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), fc.integer({ min: -1, max: 700 }), (input, body, status) => {
-        check(decodeMedipim(input as never, { now }))
-        check(decodeMedipim({ status, body, headers: input as never }, { now }))
+        check(decodeMedipim(readResponse(input as never), { now }))
+        check(decodeMedipim(readResponse({ status, body, headers: input as never }), { now }))
       }),
       { numRuns: 1000 },
     )
@@ -231,8 +232,8 @@ describe('decodeMedipim: totality', () => {
       fc.property(mutated, value, fc.integer({ min: 100, max: 599 }), fc.boolean(), (error, top, status, asStream) => {
         const body = { error, violations: top }
         const result = asStream
-          ? decodeMedipim({ status, headers: { 'content-type': 'application/x-json-stream', allow: 'GET' }, body: `{"id":1}\n${JSON.stringify(body) ?? ''}\n` }, { now })
-          : decodeMedipim({ status, headers: { allow: 'GET' }, body }, { now })
+          ? decodeMedipim(readResponse({ status, headers: { 'content-type': 'application/x-json-stream', allow: 'GET' }, body: `{"id":1}\n${JSON.stringify(body) ?? ''}\n` }), { now })
+          : decodeMedipim(readResponse({ status, headers: { allow: 'GET' }, body }), { now })
         expect(result).not.toBeNull()
         check(result)
         expect(JSON.parse(JSON.stringify(result))).toEqual(result)
@@ -250,8 +251,12 @@ describe('decodeMedipim: totality', () => {
         throw new Error('boom')
       },
     })
-    expect(decodeMedipim(hostile as never)).toMatchObject({ kind: 'unknown', vendor: 'medipim', recognized: false })
-    expect(decodeMedipim(null as never)).toMatchObject({ kind: 'unknown' })
+    // Reading gives the view of nothing, which the decoder answers without throwing; the normalizer reports it.
+    expect(decodeMedipim(readResponse(hostile as never))).toBeNull()
+    expect(decodeMedipim(readResponse(null as never))).toBeNull()
+    const { normalizeError } = createNormalizer([medipimAdapter])
+    expect(normalizeError('medipim', hostile)).toMatchObject({ kind: 'unknown', vendor: 'medipim', recognized: false })
+    expect(normalizeError('medipim', { status: 400, body: hostile })).toMatchObject({ kind: 'invalid_request', vendor: 'medipim', recognized: false })
     const error = decode({ status: 400, body: { error: hostile } })
     expect(error === null || CanonicalError.is(error)).toBe(true)
   })
@@ -260,7 +265,7 @@ describe('decodeMedipim: totality', () => {
 describe('Medipim request ids (contract §4: body first)', () => {
   it('takes a request_id of the error over the headers', async () => {
     const { medipimAdapter } = await import('../src/adapter')
-    const error = medipimAdapter.decode({ status: 404, headers: { 'x-request-id': 'h' }, body: { error: { status: 404, code: 'not_found', message: 'x', request_id: 'b' } } })
+    const error = medipimAdapter.decode(readResponse({ status: 404, headers: { 'x-request-id': 'h' }, body: { error: { status: 404, code: 'not_found', message: 'x', request_id: 'b' } } }))
     expect(error).toMatchObject({ requestId: 'b', extensions: {} })
   })
 })

@@ -1,4 +1,4 @@
-import { canonicalError, type CanonicalError } from '@faultline/core'
+import { canonicalError, type CanonicalError, readResponse } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { decodeMedipim } from '../src/decode'
 import { encodeMedipim } from '../src/encode'
@@ -8,11 +8,11 @@ const medblocksError = (overrides: Partial<Parameters<typeof canonicalError>[0]>
 
 describe('encodeMedipim', () => {
   it('writes a 422 in the normal form: violations inside error with propertyPath, error.status = status', () => {
-    const error = decodeMedipim({
+    const error = decodeMedipim(readResponse({
       status: 422,
       headers: { 'x-request-id': 'req_1', 'retry-after': '  7 ' },
       body: { error: { code: 'validation_failed', message: 'Invalid' }, violations: [{ path: 'name', message: 'blank', code: 'required' }, 'oops'] },
-    })!
+    }))!
     expect(encodeMedipim(error)).toEqual({
       status: 422,
       headers: { 'x-request-id': 'req_1', 'retry-after': '7' },
@@ -21,7 +21,7 @@ describe('encodeMedipim', () => {
   })
 
   it('writes extensions.allow of a 405 back as an allow header', () => {
-    const error = decodeMedipim({ status: 405, headers: { Allow: 'GET' }, body: { error: { status: 405, code: 'http_method_not_allowed', message: 'Use GET.', hint: 1 } } })!
+    const error = decodeMedipim(readResponse({ status: 405, headers: { Allow: 'GET' }, body: { error: { status: 405, code: 'http_method_not_allowed', message: 'Use GET.', hint: 1 } } }))!
     expect(encodeMedipim(error)).toEqual({
       status: 405,
       headers: { allow: 'GET' },
@@ -37,7 +37,7 @@ describe('encodeMedipim', () => {
   })
 
   it('writes an error of a 2xx stream as plain JSON with the status it decoded to', () => {
-    const error = decodeMedipim({ status: 200, headers: { 'content-type': 'application/x-json-stream' }, body: '{"id":1}\n{"error":{"status":503,"code":"server_error","message":"boom"}}' })!
+    const error = decodeMedipim(readResponse({ status: 200, headers: { 'content-type': 'application/x-json-stream' }, body: '{"id":1}\n{"error":{"status":503,"code":"server_error","message":"boom"}}' }))!
     expect(encodeMedipim(error)).toEqual({ status: 503, headers: {}, body: { error: { status: 503, code: 'server_error', message: 'boom' } } })
   })
 
@@ -71,7 +71,7 @@ describe('encodeMedipim', () => {
     const body = encodeMedipim(error).body as { error: Record<string, unknown> }
     expect(Object.keys(body.error)).toContain('__proto__')
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
-    expect(decodeMedipim(encodeMedipim(error))).toEqual(error)
+    expect(decodeMedipim(readResponse(encodeMedipim(error)))).toEqual(error)
   })
 
   it('rounds a fractional retryAfter up', () => {

@@ -10,17 +10,15 @@ import {
   meaningOfEntry,
   meaningOfStatus,
   nonBlank,
-  readResponse,
   retryAfterOf,
   textBounds,
   type CanonicalError,
   type Catalog,
-  type HttpResponse,
+  type ResponseView,
   type JsonCopyBudget,
   type JsonRecord,
   type Meaning,
   type NormalizeOptions,
-  type ResponseInput,
   type Violation,
 } from '@faultline/core'
 import { requestIdOfInstance } from './instance'
@@ -81,7 +79,7 @@ class TreeBudget {
 function decodeDocument(
   dialect: ProblemDialect,
   source: object,
-  context: { status: number | null; response: HttpResponse | undefined; options: NormalizeOptions | undefined },
+  context: { status: number | null; response: ResponseView | undefined; options: NormalizeOptions | undefined },
   depth: number,
   budget: TreeBudget,
 ): CanonicalError | undefined {
@@ -162,10 +160,8 @@ function withParamFirst(error: CanonicalError): CanonicalError {
  * (`recognized: false`), its URI kept as `vendorCode`. Not a problem document: the status alone decides,
  * `null` below 400. Never throws.
  */
-export function decodeProblem(dialect: ProblemDialect, input: ResponseInput, options?: NormalizeOptions): CanonicalError | null {
-  let response: HttpResponse | undefined
+export function decodeProblem(dialect: ProblemDialect, response: ResponseView, options?: NormalizeOptions): CanonicalError | null {
   try {
-    response = readResponse(input)
     const body = response.body.type === 'json' ? response.body.value : undefined
     if (!isProblemDocument(body, response.headers.get('content-type'), response.status)) {
       return decodeByStatus(dialect.id, response, options)
@@ -174,7 +170,7 @@ export function decodeProblem(dialect: ProblemDialect, input: ResponseInput, opt
     return decodeDocument(dialect, body, { status: response.status, response, options }, 0, new TreeBudget())!
   } catch {
     // Hostile input (a Proxy whose traps throw): still an answer, from the status line alone.
-    const status = response?.status ?? null
+    const { status } = response
     if (status !== null && status < 400) return null
     return canonicalError({ ...meaningOfStatus(status), vendor: dialect.id, status })
   }

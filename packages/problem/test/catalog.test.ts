@@ -1,4 +1,4 @@
-import { canonicalError, kinds, kindTable } from '@faultline/core'
+import { canonicalError, kinds, kindTable, readResponse } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { createProblemAdapter, problemAdapter } from '../src/adapter'
 import { problemCatalog } from '../src/catalog'
@@ -14,10 +14,10 @@ describe('problem catalog', () => {
   it('every type decodes back to its kind and reason, recognized', () => {
     for (const entry of problemCatalog.entries) {
       const error = canonicalError({ kind: entry.kind, reason: entry.reason, vendor: 'acme' })
-      const decoded = problemAdapter.decode(problemAdapter.encode(error))
+      const decoded = problemAdapter.decode(readResponse(problemAdapter.encode(error)))
       expect(decoded).toMatchObject({ kind: entry.kind, reason: entry.reason, vendor: 'acme' })
     }
-    expect(problemAdapter.decode(problemAdapter.encode(canonicalError({ kind: 'transport', reason: 'aborted', vendor: 'x', retryable: false })))?.retryable).toBe(false)
+    expect(problemAdapter.decode(readResponse(problemAdapter.encode(canonicalError({ kind: 'transport', reason: 'aborted', vendor: 'x', retryable: false }))))?.retryable).toBe(false)
   })
 
   it('parses its own type URIs and nothing else', () => {
@@ -34,7 +34,7 @@ describe('problem catalog', () => {
   it('a custom type base is written and recognized by its own adapter only', () => {
     const acme = createProblemAdapter({ id: 'acme', typeBase: 'https://errors.acme.example/' })
     const wire = acme.encode(canonicalError({ kind: 'conflict', reason: 'already_exists', vendor: 'acme', status: 409 }))
-    expect(acme.decode(wire)).toMatchObject({ kind: 'conflict', reason: 'already_exists', recognized: true })
-    expect(problemAdapter.decode(wire)).toMatchObject({ kind: 'conflict', reason: 'unrecognized', vendorCode: 'https://errors.acme.example/conflict/already_exists' })
+    expect(acme.decode(readResponse(wire))).toMatchObject({ kind: 'conflict', reason: 'already_exists', recognized: true })
+    expect(problemAdapter.decode(readResponse(wire))).toMatchObject({ kind: 'conflict', reason: 'unrecognized', vendorCode: 'https://errors.acme.example/conflict/already_exists' })
   })
 })

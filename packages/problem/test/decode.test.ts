@@ -1,4 +1,4 @@
-import { CanonicalError, createNormalizer } from '@faultline/core'
+import { CanonicalError, createNormalizer, readResponse } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { problemAdapter } from '../src/adapter'
 import { problemTreeBounds } from '../src/decode'
@@ -107,8 +107,8 @@ describe('decoding problem+json', () => {
 
   it('answers hostile input without throwing', () => {
     const hostile = new Proxy({}, { get: () => { throw new Error('boom') }, ownKeys: () => { throw new Error('boom') }, getOwnPropertyDescriptor: () => { throw new Error('boom') } })
-    expect(problemAdapter.decode({ status: 500, headers: problemJson, body: hostile })).toMatchObject({ kind: 'internal' })
-    expect(problemAdapter.decode({ status: 200, body: hostile })).toBeNull()
+    expect(problemAdapter.decode(readResponse({ status: 500, headers: problemJson, body: hostile }))).toMatchObject({ kind: 'internal' })
+    expect(problemAdapter.decode(readResponse({ status: 200, body: hostile }))).toBeNull()
   })
 })
 

@@ -1,7 +1,8 @@
+import { readResponse, type ResponseInput } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { scribeAdapter } from '../src/adapter'
 
-const decode = (input: Parameters<typeof scribeAdapter.decode>[0]) => scribeAdapter.decode(input, { now: 0 })
+const decode = (input: ResponseInput) => scribeAdapter.decode(readResponse(input), { now: 0 })
 
 // The four examples of scribe-errors.txt, verbatim, with the status each documents.
 const examples = {

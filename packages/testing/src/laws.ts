@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
-import { CanonicalError, type Adapter, type WireResponse } from '@faultline/core'
+import { CanonicalError, type Adapter, type WireResponse, readResponse, type ResponseInput } from '@faultline/core'
 import fc from 'fast-check'
 
 /** The arbitraries and settings the round-trip laws of one adapter are checked with. */
@@ -38,7 +38,7 @@ const same = (label: string, actual: unknown, expected: unknown): void => {
 export function adapterLaws(adapter: Adapter, options: AdapterLawOptions) {
   const decodeOptions = { now: options.now ?? Date.UTC(2026, 10, 23, 12, 0, 0) }
   const parameters = { numRuns: options.numRuns ?? 1000 }
-  const decode = (wire: unknown) => adapter.decode(wire as never, decodeOptions)
+  const decode = (wire: unknown) => adapter.decode(readResponse(wire as ResponseInput), decodeOptions)
   const enoughErrors = (law: string, errors: number): void => {
     const share = errors / parameters.numRuns
     if (share < (options.minimumErrorShare ?? 0)) {

@@ -93,7 +93,7 @@ const extraMembers = (avoid: ReadonlySet<string>) =>
  *
  * @example
  * fc.assert(fc.property(medipimNormalFormResponse(), (w) => {
- *   expect(medipimAdapter.encode(medipimAdapter.decode(w)!)).toEqual(w)
+ *   expect(medipimAdapter.encode(medipimAdapter.decode(readResponse(w))!)).toEqual(w)
  * }))
  */
 export function medipimNormalFormResponse(): fc.Arbitrary<WireResponse> {

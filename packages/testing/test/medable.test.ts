@@ -1,3 +1,4 @@
+import { readResponse } from '@faultline/core'
 import { medableAdapter, medableCatalog } from '@faultline/medable'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -20,14 +21,14 @@ describe('Medable arbitraries', () => {
     expect(responses.some((response) => response.headers instanceof Headers)).toBe(true)
     expect(responses.some((response) => Array.isArray(response.headers))).toBe(true)
     expect(responses.some((response) => typeof response.body === 'string' && response.body.includes('\n') && response.body.trim().endsWith('}'))).toBe(true)
-    const decoded = responses.map((response) => medableAdapter.decode(response as never))
+    const decoded = responses.map((response) => medableAdapter.decode(readResponse(response as never)))
     expect(decoded.some((error) => error !== null && error.status !== null && error.status < 300)).toBe(true)
     expect(decoded.some((error) => error === null)).toBe(true)
   })
 
   it('medableNormalFormResponse: responses that decode to errors without truncation', () => {
     for (const response of sample(medableNormalFormResponse(), 200)) {
-      const error = medableAdapter.decode(response)
+      const error = medableAdapter.decode(readResponse(response))
       expect(error?.truncated).toBe(false)
       expect((response.body as { status: unknown }).status).toBe(response.status)
     }
