@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^faultline$/, replacement: source('faultline') },
+      { find: /^@faultline\/core\/internal$/, replacement: fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)) },
       ...packages.map((name) => ({ find: new RegExp(`^@faultline/${name}$`), replacement: source(name) })),
     ],
   },

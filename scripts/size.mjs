@@ -24,7 +24,7 @@ const checks = [
     contents: "export { normalizeError } from 'faultline'",
     resolveDir: `${root}bench`,
     alias: { faultline: `${root}packages/faultline/dist/index.js` },
-    budget: 38_500,
+    budget: 42_000,
   },
   {
     name: '@faultline/core + @faultline/medblocks',

@@ -1,3 +1,4 @@
 import { packageConfig } from '../../tsup.shared'
 
-export default packageConfig()
+// Two entries: the public API, and what the bundled adapters share (`@faultline/core/internal`).
+export default packageConfig({ entry: ['src/index.ts', 'src/internal.ts'] })

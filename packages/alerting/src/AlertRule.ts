@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
-import { isKind, isSnakeCase, kinds, type Kind } from '@faultline/core'
+import { isKind, kinds, type Kind } from '@faultline/core'
+import { isSnakeCase } from '@faultline/core/internal'
 import { NonBlankString, NonNegativeInteger, oneOrMany, PositiveInteger, refined, struct, uniqueList } from './codecs'
 
 /** One value, or a list of values any of which matches. */

@@ -1,3 +1,4 @@
+import type { HeaderMap } from './headers'
 /**
  * A response body, coerced once into what an adapter can read:
  * - `json`: one parsed JSON value (a parsed body as given, or JSON text);
@@ -121,8 +122,12 @@ export function textToBody(text: string, contentType?: string): Body {
   return { type: 'text', text }
 }
 
-/** Coerces any body a user may hold: parsed JSON, JSON / NDJSON / HTML / plain text, or UTF-8 bytes. */
-export function readBody(body: unknown, contentType?: string): Body {
+/**
+ * Coerces any body a user may hold: parsed JSON, JSON / NDJSON / HTML / plain text, or UTF-8 bytes. Text and bytes
+ * are read by their content type: `contentType`, or the headers' (looked up only for text and bytes, so a parsed
+ * body costs no header lookup).
+ */
+export function readBody(body: unknown, contentType?: string | HeaderMap): Body {
   try {
     return classifyBody(body, contentType)
   } catch {
@@ -131,30 +136,22 @@ export function readBody(body: unknown, contentType?: string): Body {
   }
 }
 
-/** Whether the classification of `body` can depend on its content type: text and bytes can, parsed JSON cannot. */
-export function isTextOrBytes(body: unknown): boolean {
-  if (typeof body === 'string') return true
-  if (typeof body !== 'object' || body === null) return false
-  try {
-    return !isParsedContainer(body)
-  } catch {
-    return false
-  }
-}
-
 const isParsedContainer = (body: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(body)
   return proto === Object.prototype || proto === Array.prototype || proto === null
 }
 
-function classifyBody(body: unknown, contentType: string | undefined): Body {
+const typeOf = (contentType: string | HeaderMap | undefined): string | undefined =>
+  typeof contentType === 'object' ? contentType.get('content-type') : contentType
+
+function classifyBody(body: unknown, contentType: string | HeaderMap | undefined): Body {
   if (body === undefined || body === null) return empty
-  if (typeof body === 'string') return textToBody(body, contentType)
+  if (typeof body === 'string') return textToBody(body, typeOf(contentType))
   if (typeof body !== 'object') return { type: 'json', value: body }
   // A plain object or array (the common case) is neither bytes nor a stream: skip the instanceof checks.
   if (isParsedContainer(body)) return { type: 'json', value: body }
   const text = bytesToText(body)
-  if (text !== undefined) return textToBody(text, contentType)
+  if (text !== undefined) return textToBody(text, typeOf(contentType))
   if (isUnreadable(body)) return empty
   return { type: 'json', value: body }
 }

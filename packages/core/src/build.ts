@@ -1,7 +1,7 @@
 import type { CanonicalError, ErrorFields, Violation } from './CanonicalError'
 import type { Meaning } from './catalog'
 import type { JsonRecord } from './json'
-import { kindTable, statuslessKinds, type Kind } from './kinds'
+import { kindTable, type Kind } from './kinds'
 
 /** What an adapter knows of an error; every field it leaves out (or sets `undefined` or `null`) gets the contract's default. */
 export type ErrorDraft = Pick<ErrorFields, 'reason' | 'vendor'> & { readonly kind: Kind } & {
@@ -108,7 +108,8 @@ function assemble(kind: Kind, reason: string, retryable: boolean, recognized: bo
     vendor: read.vendor,
     vendorCode: read.vendorCode,
     vendorType: read.vendorType,
-    status: statuslessKinds.has(kind) ? null : read.status,
+    // The kinds of `statuslessKinds`, compared directly: this runs for every error.
+    status: kind === 'transport' || kind === 'signature' ? null : read.status,
     message: nonBlank(read.message) ?? kindTable[kind].message,
     detail: read.detail,
     param: read.param,

@@ -299,7 +299,7 @@ export interface GatheredMembers {
 }
 
 /**
- * One pass over the own members of a vendor object, as the general paths read them: each member goes to
+ * One pass over the own members of a vendor object, as decoders read them: each member goes to
  * `readKnown`, which takes it into `fields` and answers `true` when a canonical field holds it; every other
  * member is gathered for `extensions` ({@link copyExtras} makes the bounded copy, possibly later: a fault tree
  * copies only the faults it keeps). A member that throws when read (a hostile getter or Proxy) is absent. The
@@ -392,20 +392,8 @@ function gatherMember<F>(
 }
 
 /**
- * {@link gatherMembers} for an adapter's fast path, ending in the bounded copy. Where a member could not be read
- * (a getter or a key trap that throws), it throws instead: the fast path then declines, and the general path,
- * which reads such a member as absent, decides.
- */
-export function splitMembersInto<F>(source: object, fields: F, readKnown: (fields: F, key: string, value: unknown) => boolean): JsonRecord {
-  const gathered = gatherMembers(source, fields, readKnown)
-  if (gathered.threw || !gathered.complete) throw new Error('a member could not be read')
-  return copyExtras(gathered)
-}
-
-/**
  * The `extensions` record of the extra members a {@link gatherMembers} pass collected: built directly when all
- * are primitives (`flat`), else a bounded {@link toJson} copy. Every decode path ends its pass in it, so that
- * all make the very same copy.
+ * are primitives (`flat`), else a bounded {@link toJson} copy.
  */
 export function copyExtras(gathered: GatheredMembers, limits: JsonCopyLimits = defaultCopyLimits, shared?: JsonCopyBudget): JsonRecord {
   const { extras } = gathered

@@ -151,11 +151,11 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
   const classify = (vendor: string, input: unknown, options?: NormalizeOptions): CanonicalError | null => {
     const adapter = byId.get(vendor)
     if (typeof input !== 'object' || input === null) return decodeBody(vendor, adapter, input, options)
-    // A faultline error thrown back at us (by withRetry, or a caller who rethrew) already says what it is.
-    if (isFaultlineError(input)) return input.canonical
     // The order of contract §7: a response in any client's form, a Medable fault, an SDK or transport error, a body.
     const source = readResponseSource(input)
     if (source !== undefined) return decodeSource(vendor, adapter, source, input, options)
+    // A faultline error thrown back at us (by withRetry, or a caller who rethrew) already says what it is.
+    if (isFaultlineError(input)) return input.canonical
     if (readOwnData(input, 'object') === 'fault') return decodeBody(vendor, adapter, input, options)
     if (isAxiosError(input)) return decodeTransportError(input, vendor) ?? transportError(vendor, 'network_error', undefined)
     if (isErrorLike(input)) {

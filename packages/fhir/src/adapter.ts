@@ -1,4 +1,5 @@
-import { textBounds, type Adapter, type AdapterDocumentation } from '@faultline/core'
+import { type Adapter, type AdapterDocumentation } from '@faultline/core'
+import { textBounds } from '@faultline/core/internal'
 import { fhirCatalog } from './catalog'
 import { decodeOperationOutcome, maxIssues } from './decode'
 import { toOperationOutcomeResponse } from './encode'

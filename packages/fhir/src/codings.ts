@@ -1,4 +1,5 @@
-import { leadingElements, parseReasonCode, reasonCode, type Kind } from '@faultline/core'
+import { type Kind } from '@faultline/core'
+import { leadingElements, parseReasonCode, reasonCode } from '@faultline/core/internal'
 import { CodingMembers, readMembers } from './members'
 
 /** The base of every URL faultline writes into FHIR resources. */

@@ -1,20 +1,5 @@
-import {
-  canonicalError,
-  decodeByStatus,
-  errorStatus,
-  extraMembers,
-  fallbackMeaning,
-  findRequestId,
-  fitViolationText,
-  meaningOfEntry,
-  meaningOfStatus,
-  retryAfterOf,
-  type CanonicalError,
-  type ResponseView,
-  type Meaning,
-  type NormalizeOptions,
-  type Violation,
-} from '@faultline/core'
+import { canonicalError, decodeByStatus, errorStatus, fallbackMeaning, findRequestId, meaningOfEntry, meaningOfStatus, retryAfterOf, type CanonicalError, type ResponseView, type Meaning, type NormalizeOptions, type Violation } from '@faultline/core'
+import { extraMembers, fitViolationText } from '@faultline/core/internal'
 import { fhirCatalog } from './catalog'
 import { readCodings, type CodingsRead } from './codings'
 import { readCanonicalErrorExtension, type CarriedFields } from './extension'

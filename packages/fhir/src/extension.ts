@@ -1,4 +1,5 @@
-import { isJson, isKind, isReasonWord, leadingElements, type CanonicalError, type JsonRecord, type Kind } from '@faultline/core'
+import { isKind, type CanonicalError, type JsonRecord, type Kind } from '@faultline/core'
+import { isJson, isReasonWord, leadingElements } from '@faultline/core/internal'
 import { fhirUrlBase } from './codings'
 import { ExtensionMembers, readMembers } from './members'
 

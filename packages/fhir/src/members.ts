@@ -1,4 +1,4 @@
-import { readOwnData } from '@faultline/core'
+import { readOwnData } from '@faultline/core/internal'
 import * as t from 'io-ts'
 
 /**

@@ -1,4 +1,5 @@
-import { textBounds, type Adapter, type AdapterDocumentation } from '@faultline/core'
+import type { Adapter, AdapterDocumentation } from '@faultline/core'
+import { formatCount, textBounds } from '@faultline/core/internal'
 import { medableCatalog } from './catalog'
 import { decodeMedable } from './decode'
 import { errCodeCategories } from './errCode'
@@ -7,7 +8,6 @@ import { medableTreeBounds as bounds } from './faultTree'
 import { decodeMedableThrown } from './thrown'
 import { medableRetryPolicy } from './retryPolicy'
 
-const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 const categoryTable = [...errCodeCategories].map(([category, code]) => `${category}->${code}`).join(', ')
 
 /** What Medable's docs page says beyond its catalog: overview, normal form and rules. */
@@ -33,7 +33,7 @@ export const medableDocumentation: AdapterDocumentation = {
     'A child fault with an unknown (or missing) code and a `path` inside an `invalid_request` parent is `invalid_request/invalid_field`, `recognized: false`, whatever its own status (e.g. `kInvalidString` at 500).',
     '`message` falls back to Medable\'s `reason` text; when both are present `reason` becomes `detail`. `name` is `vendorType`; `path` is `param`; `errCode`, `trace`, `resource`, `index` and unknown members are kept in `extensions`.',
     'Every nested fault becomes a cause with its own fields only (`requestId` and `retryAfter` belong to the root, `violations: []`). The root\'s `violations` list every descendant with a `path`, depth-first pre-order, after the root\'s own `path` when the root is an `invalid_request` (then also its `param`).',
-    `Tree bounds: causes keep ${bounds.maxCauseDepth} levels below the root and ${count(bounds.maxCauses)} errors in pre-order; violations keep ${count(bounds.maxViolations)} entries, including those of cut subtrees; at most ${count(bounds.maxScannedFaults)} \`faults\` elements are read; the causes' text fields hold at most ${count(bounds.maxText)} characters, all extensions as many, the violations' text ${count(textBounds.maxViolationText)}. Beyond them the tree is cut and \`truncated: true\` is set on the root and on every kept error that lost children (then the round-trip laws need not hold). The walk is iterative: any depth is safe.`,
+    `Tree bounds: causes keep ${bounds.maxCauseDepth} levels below the root and ${formatCount(bounds.maxCauses)} errors in pre-order; violations keep ${formatCount(bounds.maxViolations)} entries, including those of cut subtrees; at most ${formatCount(bounds.maxScannedFaults)} \`faults\` elements are read; the causes' text fields hold at most ${formatCount(bounds.maxText)} characters, all extensions as many, the violations' text ${formatCount(textBounds.maxViolationText)}. Beyond them the tree is cut and \`truncated: true\` is set on the root and on every kept error that lost children (then the round-trip laws need not hold). The walk is iterative: any depth is safe.`,
     'Each object is visited once: a cyclic or repeated `faults` reference, or a `faults` array met a second time, is dropped and counts as a cut (`truncated: true`).',
     'Only own properties are read: loading `@medable/mdctl-core` writes `object: "fault"`, `code`, `errCode` onto `Error.prototype`, so inherited members never make a value a fault. A fault is read as JSON holds it, from its own enumerable members; a class instance, such as a thrown `Fault`, also from its other own members (a `Fault` keeps its `message` non-enumerable, as every `Error` does). A thrown `Fault` instance is recognized by its own dotted `errCode` and `code`, its `statusCode` read as the status.',
     '`requestId` comes from the `X-Request-Id` or `Request-Id` header; `retryAfter` from `Retry-After`. Medable documents neither.',

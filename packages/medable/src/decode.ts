@@ -1,18 +1,5 @@
-import {
-  canonicalErrorOf,
-  statusRead,
-  decodeByStatus,
-  findRequestId,
-  lastLine,
-  meaningOfStatus,
-  parseJson,
-  readOwnData,
-  retryAfterOf,
-  type Body,
-  type CanonicalError,
-  type NormalizeOptions,
-  type ResponseView,
-} from '@faultline/core'
+import { canonicalErrorOf, statusRead, decodeByStatus, findRequestId, meaningOfStatus, retryAfterOf, type Body, type CanonicalError, type NormalizeOptions, type ResponseView } from '@faultline/core'
+import { lastLine, parseJson, readOwnData } from '@faultline/core/internal'
 import { decodeFaultTree } from './faultTree'
 
 /** Whether `value` is a Medable fault: an object whose OWN `object` member is `"fault"` (contract §5). */

@@ -1,4 +1,5 @@
-import { defineMember, kindTable, type CanonicalError, type CatalogEntry, type Violation, type WireResponse } from '@faultline/core'
+import { kindTable, type CanonicalError, type CatalogEntry, type Violation, type WireResponse } from '@faultline/core'
+import { defineMember } from '@faultline/core/internal'
 import { medableCatalog } from './catalog'
 import { wireDialect } from './faultNode'
 

@@ -1,17 +1,5 @@
-import {
-  documentedMeaning,
-  errorStatus,
-  fallbackMeaning,
-  gatherMembers,
-  kindTable,
-  meaningOfStatus,
-  nonBlank,
-  readOwnData,
-  type GatheredMembers,
-  type Kind,
-  type Meaning,
-  type Violation,
-} from '@faultline/core'
+import { documentedMeaning, errorStatus, fallbackMeaning, kindTable, meaningOfStatus, type Kind, type Meaning, type Violation } from '@faultline/core'
+import { gatherMembers, nonBlank, readOwnData, type GatheredMembers } from '@faultline/core/internal'
 import { medableCatalog } from './catalog'
 import { entryOfErrCode } from './errCode'
 

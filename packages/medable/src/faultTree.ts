@@ -1,16 +1,5 @@
-import {
-  canonicalErrorOf,
-  copyExtras,
-  fieldText,
-  fitViolationText,
-  noViolations,
-  textBounds,
-  type CanonicalError,
-  type JsonCopyBudget,
-  type JsonRecord,
-  type Kind,
-  type Violation,
-} from '@faultline/core'
+import { canonicalErrorOf, noViolations, type CanonicalError, type JsonRecord, type Kind, type Violation } from '@faultline/core'
+import { copyExtras, fieldText, fitViolationText, textBounds, type JsonCopyBudget } from '@faultline/core/internal'
 import { readFaultNode, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
 
 /**

@@ -1,4 +1,5 @@
-import { readOwnData, type CanonicalError } from '@faultline/core'
+import { type CanonicalError } from '@faultline/core'
+import { readOwnData } from '@faultline/core/internal'
 import { instanceDialect } from './faultNode'
 import { decodeFaultTree } from './faultTree'
 

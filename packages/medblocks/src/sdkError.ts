@@ -1,4 +1,5 @@
-import { canonicalError, hasOwnMember, kindTable, nonBlank, readOwnData, responseView, stringOrNull, type Adapter, type CanonicalError, type NormalizeOptions } from '@faultline/core'
+import { canonicalError, kindTable, responseView, type Adapter, type CanonicalError, type NormalizeOptions } from '@faultline/core'
+import { hasOwnMember, nonBlank, readOwnData, stringOrNull } from '@faultline/core/internal'
 
 const signatureReasons: ReadonlySet<string> = new Set(kindTable.signature.reasons)
 

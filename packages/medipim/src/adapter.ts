@@ -1,4 +1,5 @@
-import { textBounds, type Adapter, type AdapterDocumentation } from '@faultline/core'
+import type { Adapter, AdapterDocumentation } from '@faultline/core'
+import { formatCount, textBounds } from '@faultline/core/internal'
 import { medipimCatalog } from './catalog'
 import { decodeMedipim } from './decode'
 import { encodeMedipim } from './encode'
@@ -43,7 +44,7 @@ export const medipimDocumentation: AdapterDocumentation = {
       '`too_many_items` for Count codes, else `invalid_field`; the code is kept as the violation\'s `vendorCode`. A ' +
       'non-object element still counts, with `path: null` (a string element becomes the message). Violations are read ' +
       'whatever the code, since Medipim sent them.',
-    `At most ${maxViolations.toLocaleString('en-US')} violations are kept (the first ones), holding at most ${textBounds.maxViolationText.toLocaleString('en-US')} characters of text; a longer array sets \`truncated: true\`.`,
+    `At most ${formatCount(maxViolations)} violations are kept (the first ones), holding at most ${formatCount(textBounds.maxViolationText)} characters of text; a longer array sets \`truncated: true\`.`,
     '[assumption] Whether a 405 carries an `Allow` header is not documented: when present on a 405 it is kept in ' +
       '`extensions.allow` (over an `allow` member of `error`) and written back as an `allow` header.',
     'No `Retry-After` is documented (the limit is 100 requests/minute; Medipim\'s PHP client retries a 429 three ' +

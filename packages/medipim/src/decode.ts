@@ -1,19 +1,5 @@
-import {
-  canonicalError,
-  canonicalErrorOf,
-  copyExtras,
-  errorStatus,
-  findRequestId,
-  gatherMembers,
-  noCauses,
-  nonBlank,
-  retryAfterOf,
-  stringOrNull,
-  type CanonicalError,
-  type JsonRecord,
-  type NormalizeOptions,
-  type ResponseView,
-} from '@faultline/core'
+import { canonicalError, canonicalErrorOf, errorStatus, findRequestId, noCauses, retryAfterOf, type CanonicalError, type JsonRecord, type NormalizeOptions, type ResponseView } from '@faultline/core'
+import { copyExtras, gatherMembers, nonBlank, stringOrNull } from '@faultline/core/internal'
 import { medipimCatalog, medipimMeaning } from './catalog'
 import { envelopeMembers, findEnvelope } from './envelope'
 import { findStreamError, findStreamErrorInText } from './stream'

@@ -1,4 +1,5 @@
-import { defineMember, kindTable, type CanonicalError, type WireResponse } from '@faultline/core'
+import { kindTable, type CanonicalError, type WireResponse } from '@faultline/core'
+import { defineMember } from '@faultline/core/internal'
 import { medipimCatalog } from './catalog'
 import { envelopeMembers } from './envelope'
 import { encodeViolations } from './violations'

@@ -1,4 +1,4 @@
-import { parseJson } from '@faultline/core'
+import { parseJson } from '@faultline/core/internal'
 import { findEnvelope, type FoundEnvelope } from './envelope'
 
 // A line can only hold an `error` member if it spells `"error"`, or if it uses a \u escape that may spell it.

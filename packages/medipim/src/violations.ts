@@ -1,4 +1,5 @@
-import { fitViolationText, readOwnData, type Violation } from '@faultline/core'
+import { type Violation } from '@faultline/core'
+import { fitViolationText, readOwnData } from '@faultline/core/internal'
 
 /**
  * At most this many `violations[]` elements are decoded (contract §2 asks for at least 100,000); a longer

@@ -1,4 +1,5 @@
-import { textBounds, type Adapter, type AdapterDocumentation } from '@faultline/core'
+import { type Adapter, type AdapterDocumentation } from '@faultline/core'
+import { textBounds } from '@faultline/core/internal'
 import { problemCatalog, problemCatalogFor } from './catalog'
 import { decodeProblem, problemTreeBounds } from './decode'
 import { toProblemResponse } from './encode'

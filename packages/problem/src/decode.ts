@@ -1,26 +1,5 @@
-import {
-  canonicalError,
-  decodeByStatus,
-  errorStatus,
-  extraMembers,
-  fallbackMeaning,
-  fieldText,
-  fitViolationText,
-  findRequestId,
-  meaningOfEntry,
-  meaningOfStatus,
-  nonBlank,
-  retryAfterOf,
-  textBounds,
-  type CanonicalError,
-  type Catalog,
-  type ResponseView,
-  type JsonCopyBudget,
-  type JsonRecord,
-  type Meaning,
-  type NormalizeOptions,
-  type Violation,
-} from '@faultline/core'
+import { canonicalError, decodeByStatus, errorStatus, fallbackMeaning, findRequestId, meaningOfEntry, meaningOfStatus, retryAfterOf, type CanonicalError, type Catalog, type ResponseView, type JsonRecord, type Meaning, type NormalizeOptions, type Violation } from '@faultline/core'
+import { extraMembers, fieldText, fitViolationText, nonBlank, textBounds, type JsonCopyBudget } from '@faultline/core/internal'
 import { requestIdOfInstance } from './instance'
 import { knownMembers, readProblemMembers, type ProblemMembers } from './members'
 import { aboutBlank, parseProblemType } from './typeUri'

@@ -1,4 +1,5 @@
-import { defineMember, kindTable, type CanonicalError, type WireResponse } from '@faultline/core'
+import { kindTable, type CanonicalError, type WireResponse } from '@faultline/core'
+import { defineMember } from '@faultline/core/internal'
 import { instanceOfRequestId } from './instance'
 import { knownMembers, type ProblemDocument } from './members'
 import { problemTitle } from './titles'

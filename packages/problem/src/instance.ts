@@ -1,4 +1,4 @@
-import { nonBlank } from '@faultline/core'
+import { nonBlank } from '@faultline/core/internal'
 
 /** The URN prefix of `instance` when faultline writes a request id there. */
 export const requestInstancePrefix = 'urn:faultline:request:'

@@ -1,4 +1,5 @@
-import { readOwnData, type Json } from '@faultline/core'
+import { type Json } from '@faultline/core'
+import { readOwnData } from '@faultline/core/internal'
 import * as t from 'io-ts'
 
 const finiteSeconds = new t.Type<number, number, unknown>(

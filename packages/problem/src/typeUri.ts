@@ -1,4 +1,5 @@
-import { parseReasonCode, reasonCode, type Kind } from '@faultline/core'
+import { type Kind } from '@faultline/core'
+import { parseReasonCode, reasonCode } from '@faultline/core/internal'
 
 /**
  * The default base of faultline's problem type URIs: `type` is `${base}${kind}/${reason}`.

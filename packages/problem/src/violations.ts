@@ -1,4 +1,5 @@
-import { fitViolationText, isSnakeCase, leadingElements, readOwnData, type Violation } from '@faultline/core'
+import { type Violation } from '@faultline/core'
+import { fitViolationText, isSnakeCase, leadingElements, readOwnData } from '@faultline/core/internal'
 import type { ProblemMembers, ProblemViolation } from './members'
 
 /** At most this many violations are read (contract §2: at least 100,000); more set `truncated`. */

@@ -1,4 +1,4 @@
-import { isStreamContentType, readHeaders } from '@faultline/core'
+import { isStreamContentType, readHeaders } from '@faultline/core/internal'
 import { medipimCatalog } from '@faultline/medipim'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'

@@ -13,6 +13,8 @@ import type { ResponseSource } from './ResponseSource'
  * The response is `thrown`: whatever its status, the caller met it as a failure. `undefined` for any other value.
  */
 export function readHttpError(value: object): ResponseSource | undefined {
+  // Every input is asked this first: an own-member check written out, with no `try` (see `readPlainResponse`).
+  if (!hasOwnResponse(value)) return undefined
   const response = readOwnData(value, 'response')
   if (typeof response !== 'object' || response === null) return undefined
   const source = readFetchResponse(response) ?? readIncomingMessage(response) ?? readPlainResponse(response)
@@ -22,4 +24,12 @@ export function readHttpError(value: object): ResponseSource | undefined {
   return data === undefined
     ? { ...source, thrown: true }
     : { status: source.status, headers: source.headers, body: data, openStream: undefined, encoded: false, thrown: true }
+}
+
+const hasOwnResponse = (value: object): boolean => {
+  try {
+    return Object.prototype.hasOwnProperty.call(value, 'response')
+  } catch {
+    return false
+  }
 }

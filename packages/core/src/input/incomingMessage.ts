@@ -10,6 +10,8 @@ import { isNodeStream } from './streams'
  * by `normalizeResponse`).
  */
 export function readIncomingMessage(value: object): ResponseSource | undefined {
+  // Every input is asked this early: an own-member check written out (see `readPlainResponse`).
+  if (!hasOwnStatusCode(value)) return undefined
   const statusCode = readOwnData(value, 'statusCode')
   if (typeof statusCode !== 'number' || !Array.isArray(readOwnData(value, 'rawHeaders')) || !isNodeStream(value)) return undefined
   const headers = (value as { headers?: unknown }).headers
@@ -18,4 +20,12 @@ export function readIncomingMessage(value: object): ResponseSource | undefined {
   }
   const stream = value
   return { status: statusCode, headers, body: undefined, openStream: () => stream, encoded: true, thrown: false }
+}
+
+const hasOwnStatusCode = (value: object): boolean => {
+  try {
+    return Object.prototype.hasOwnProperty.call(value, 'statusCode')
+  } catch {
+    return false
+  }
 }

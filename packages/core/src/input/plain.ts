@@ -1,4 +1,3 @@
-import { hasOwnMember, readOwnData } from '../json'
 import type { ResponseSource } from './ResponseSource'
 import { isNodeStream, streamOpener } from './streams'
 
@@ -25,26 +24,35 @@ const onlyResponseMembers = (value: object): boolean => {
  * A response as a plain object (contract §7): an OWN numeric `status` (or `statusCode`: got, undici, Node) and an
  * own `headers`, `body` or `data` (axios) member, or nothing but response members (`{ status: 503 }`). A
  * Medable fault or a problem document has vendor members beside its `status`, so it stays a body. A body that
- * is a stream (undici's `request()` result, a `Blob`) is left for `normalizeResponse` to read.
+ * is a stream (undici's `request()` result, a `Blob`) is left for `normalizeResponse` to read. Own members only,
+ * each read once; `undefined` for a value that throws when read.
  */
 export function readPlainResponse(value: object): ResponseSource | undefined {
-  let status = readOwnData(value, 'status')
-  if (typeof status !== 'number') {
-    status = readOwnData(value, 'statusCode')
-    if (typeof status !== 'number') return undefined
-  }
-  const hasBody = hasOwnMember(value, 'body')
-  const hasData = !hasBody && hasOwnMember(value, 'data')
-  if (!hasBody && !hasData && !hasOwnMember(value, 'headers') && !onlyResponseMembers(value)) return undefined
-  const body = hasBody ? readOwnData(value, 'body') : hasData ? readOwnData(value, 'data') : undefined
-  const openStream = streamOpener(body)
-  return {
-    status,
-    headers: readOwnData(value, 'headers'),
-    body: openStream === undefined ? body : undefined,
-    openStream,
-    // A Node stream here is undici's `request()` body or a raw `IncomingMessage`: bytes as they were sent.
-    encoded: openStream !== undefined && isNodeStream(body as object),
-    thrown: false,
+  try {
+    const record = value as { status?: unknown; statusCode?: unknown; headers?: unknown; body?: unknown; data?: unknown }
+    // Written out rather than through `readOwnData`: this runs for every input, and a shared helper's member
+    // loads see every shape of every caller (decision 019).
+    let status = Object.prototype.hasOwnProperty.call(value, 'status') ? record.status : undefined
+    if (typeof status !== 'number') {
+      status = Object.prototype.hasOwnProperty.call(value, 'statusCode') ? record.statusCode : undefined
+      if (typeof status !== 'number') return undefined
+    }
+    const hasHeaders = Object.prototype.hasOwnProperty.call(value, 'headers')
+    const hasBody = Object.prototype.hasOwnProperty.call(value, 'body')
+    const hasData = !hasBody && Object.prototype.hasOwnProperty.call(value, 'data')
+    if (!hasBody && !hasData && !hasHeaders && !onlyResponseMembers(value)) return undefined
+    const body = hasBody ? record.body : hasData ? record.data : undefined
+    const openStream = streamOpener(body)
+    return {
+      status,
+      headers: hasHeaders ? record.headers : undefined,
+      body: openStream === undefined ? body : undefined,
+      openStream,
+      // A Node stream here is undici's `request()` body or a raw `IncomingMessage`: bytes as they were sent.
+      encoded: openStream !== undefined && isNodeStream(body as object),
+      thrown: false,
+    }
+  } catch {
+    return undefined
   }
 }

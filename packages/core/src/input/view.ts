@@ -1,4 +1,4 @@
-import { isTextOrBytes, readBody, type Body } from '../body'
+import { readBody, type Body } from '../body'
 import { noHeaders, readHeaders, type HeaderMap } from '../headers'
 import { readOwnData } from '../json'
 import { isHttpStatus } from '../statusFallback'
@@ -26,7 +26,7 @@ export const responseView = (status: unknown, headers: unknown, body: unknown): 
 /** {@link responseView} over headers already read. Never throws. */
 export function viewWithHeaders(status: unknown, headers: HeaderMap, bodyInput: unknown): ResponseView {
   // Only text and bytes are read by their content type: a parsed body skips the header lookup.
-  const body = readBody(bodyInput, isTextOrBytes(bodyInput) ? headers.get('content-type') : undefined)
+  const body = readBody(bodyInput, headers)
   return { status: isHttpStatus(status) ? status : null, headers, body }
 }
 

@@ -1,4 +1,4 @@
-import { textBounds } from '@faultline/core'
+import { textBounds } from '@faultline/core/internal'
 import { describe, expect, it } from 'vitest'
 import { errorWithin } from './harness'
 
