@@ -27,6 +27,7 @@ export { decodeByStatus, retryAfterOf } from './decodeHelpers'
 export { findRequestId } from './requestId'
 export { parseHttpDate, parseRetryAfter } from './retryAfter'
 export { decodeTransportError, transportError } from './transport'
+export type { Arrived } from './transport'
 export { createTypedEnvelopeAdapter, envelopeError } from './typedEnvelope'
 export type { EnvelopeType, TypedEnvelope, TypedEnvelopeSpec } from './typedEnvelope'
 

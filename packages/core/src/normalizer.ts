@@ -132,7 +132,7 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     options: NormalizeOptions | undefined,
   ): CanonicalError | null => {
     if (thrown !== undefined) {
-      const transport = decodeTransportError(thrown.value, vendor)
+      const transport = decodeTransportError(thrown.value, vendor, { status: view.status })
       if (transport !== undefined) return transport
       if (!thrown.bodyArrived) return transportError(vendor, 'connection_failed', undefined, { status: view.status })
     }

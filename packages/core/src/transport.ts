@@ -39,15 +39,18 @@ const maxCauseDepth = 8
  * Decodes a failure where no HTTP response arrived, from the value and its `cause` chain: a `TimeoutError`
  * anywhere in the chain (`AbortSignal.timeout`, whatever abort wraps it) is `timeout`; else the first known system
  * or library `code` decides; else an `AbortError` is `aborted`; else Node's `TypeError: fetch failed` is
- * `network_error`. `undefined` when the value is none of these.
+ * `network_error`. `undefined` when the value is none of these. axios' `CanceledError` carries no cause: the
+ * reason its request's signal was aborted with (`config.signal.reason`) counts as one. `arrived` is what came of
+ * the response before the failure, if anything (see {@link transportError}).
  */
-export function decodeTransportError(value: object, vendor: string): CanonicalError | undefined {
+export function decodeTransportError(value: object, vendor: string, arrived?: Arrived): CanonicalError | undefined {
   let coded: { reason: string; code: string } | undefined
   let aborted = false
+  if (nameOf(signalReasonOf(value) ?? {}) === 'TimeoutError') return transportError(vendor, 'timeout', undefined, arrived)
   let current: unknown = value
   for (let depth = 0; depth < maxCauseDepth && typeof current === 'object' && current !== null; depth++) {
     const name = nameOf(current)
-    if (name === 'TimeoutError') return transportError(vendor, 'timeout', coded?.reason === 'timeout' ? coded.code : undefined)
+    if (name === 'TimeoutError') return transportError(vendor, 'timeout', coded?.reason === 'timeout' ? coded.code : undefined, arrived)
     if (name === 'AbortError') aborted = true
     if (coded === undefined) {
       const code = ownString(current, 'code')
@@ -56,12 +59,32 @@ export function decodeTransportError(value: object, vendor: string): CanonicalEr
     }
     current = readOwnData(current, 'cause')
   }
-  if (coded !== undefined) return transportError(vendor, coded.reason, coded.code)
-  if (aborted) return transportError(vendor, 'aborted', undefined)
+  if (coded !== undefined) return transportError(vendor, coded.reason, coded.code, arrived)
+  if (aborted) return transportError(vendor, 'aborted', undefined, arrived)
   if (value instanceof TypeError && ownString(value, 'message') === 'fetch failed') {
-    return transportError(vendor, 'network_error', undefined)
+    return transportError(vendor, 'network_error', undefined, arrived)
   }
   return undefined
+}
+
+/** What came of a response before its transport failed: the status line, and how many body bytes were read. */
+export interface Arrived {
+  readonly status: number | null
+  readonly bytesRead?: number
+}
+
+// The reason an axios request's `AbortSignal` was aborted with: own `config`, its own `signal`, the signal's
+// standard `reason` getter.
+const signalReasonOf = (value: object): object | undefined => {
+  const config = readOwnData(value, 'config')
+  const signal = typeof config === 'object' && config !== null ? readOwnData(config, 'signal') : undefined
+  if (typeof signal !== 'object' || signal === null) return undefined
+  try {
+    const reason = (signal as { reason?: unknown }).reason
+    return typeof reason === 'object' && reason !== null ? reason : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -69,7 +92,7 @@ export function decodeTransportError(value: object, vendor: string): CanonicalEr
  * before the failure, if anything: the status line in `extensions.status` and the body bytes read in
  * `extensions.bytesRead` (a transport error has no status of its own).
  */
-export function transportError(vendor: string, reason: string, code: string | undefined, arrived?: { readonly status: number | null; readonly bytesRead?: number }): CanonicalError {
+export function transportError(vendor: string, reason: string, code: string | undefined, arrived?: Arrived): CanonicalError {
   const extensions: Record<string, string | number> = {}
   if (code !== undefined) extensions.code = code
   if (arrived !== undefined && arrived.status !== null) extensions.status = arrived.status

@@ -17,8 +17,11 @@ const bundled = /*#__PURE__*/ createNormalizer(bundledAdapters)
 export const normalizeError = bundled.normalizeError
 
 /**
- * Normalizes a WHATWG `Response`, reading a clone of its body (at most `maxBodyBytes`, default 1 MiB), so the
- * caller can still read it. Never rejects.
+ * `normalizeError` for a response whose body is still a stream: a fetch `Response` (a clone is read, so the
+ * caller can still read the body), a ky `HTTPError`, undici's `request()` result, a Node `IncomingMessage`. At
+ * most `maxBodyBytes` of the body are read (default 1 MiB); a body that fails mid-read is a `transport` error
+ * unless what was read holds the vendor's error. Any other input is answered as `normalizeError` answers it.
+ * Never rejects.
  *
  * @example
  * const response = await fetch(url)

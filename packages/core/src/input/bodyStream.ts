@@ -105,5 +105,6 @@ export async function readStreamText(stream: BodyStream, maxBytes: number, decom
   } catch (error) {
     failure = error ?? new Error('the body stream failed')
   }
-  return { text: text + decoder.decode(), bytes, cut, failure }
+  // A body cut at the bound may end inside a character: its first bytes are dropped, not made a U+FFFD.
+  return { text: cut ? text : text + decoder.decode(), bytes, cut, failure }
 }

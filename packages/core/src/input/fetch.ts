@@ -1,5 +1,6 @@
 import { isPlainObject, readOwnData } from '../json'
 import type { ResponseSource } from './ResponseSource'
+import { streamOpener } from './streams'
 
 // Node defines `Response` as a lazy global accessor (it loads undici): looked up once, on first use.
 let responseClass: typeof Response | null | undefined
@@ -29,8 +30,17 @@ export const isFetchResponse = (value: object): value is Response =>
 const cloneBody = (response: Response) => (): ReadableStream<Uint8Array> | null =>
   response.bodyUsed ? null : response.clone().body
 
-/** The response of a fetch `Response`: its status and `Headers`; the body is a stream, read by `normalizeResponse`. */
+/**
+ * The response of a fetch `Response`: its status and `Headers`; the body is a stream, read by `normalizeResponse`,
+ * unless ofetch read it already and kept it parsed in its own `_data` (`ofetch.raw`, a `FetchError`'s response).
+ */
 export function fetchResponseSource(response: Response, thrown: boolean): ResponseSource {
+  const parsed = readOwnData(response, '_data')
+  if (parsed !== undefined) {
+    // ofetch hands a stream type (`application/x-json-stream`) over as a Blob: still to be read.
+    const openStream = streamOpener(parsed)
+    return { status: response.status, headers: response.headers, body: openStream === undefined ? parsed : undefined, openStream, encoded: false, thrown }
+  }
   return { status: response.status, headers: response.headers, body: undefined, openStream: cloneBody(response), encoded: false, thrown }
 }
 

@@ -18,11 +18,6 @@ import { refusedUrl, startWireServer, type WireCase, type WireServer } from './s
 
 type Answer = CanonicalError | null
 
-/**
- * `normalizeResponse` over any form a client gives (a fetch Response of any realm, an IncomingMessage, an undici
- * `request()` result, a ky or got error, a plain value): the signature the input-layer rewrite is bringing in.
- */
-const normalizeAny = normalizeResponse as unknown as (vendor: string, input: unknown, options?: { readonly maxBodyBytes?: number }) => Promise<Answer>
 
 /** The fields every assertion pins. */
 interface Expected {
@@ -306,6 +301,13 @@ const clients: ReadonlyArray<Client> = [
     // JSON fault body is an error a user can hand over there.
     applies: (c) => c.wire.status >= 400 || (c.full !== null && c.json),
   },
+  {
+    name: 'ofetch.raw',
+    send: (target) => settle(() => ofetch.raw(target, { retry: 0 })),
+    view: () => 'all',
+    // A stream type's body is a Blob, which only normalizeResponse reads.
+    applies: (c) => c.json,
+  },
   { name: 'axios', send: (target) => settle(() => axios.get(target)), view: () => 'all' },
   { name: 'undici request()', send: (target) => settle(() => undiciRequest(target)), view: () => 'headers' },
   { name: 'node:http get (IncomingMessage)', send: (target) => settle(() => nodeGet(target)), view: () => 'headers' },
@@ -353,7 +355,7 @@ describe.each(clients)('$name against every vendor dialect', (client) => {
     try {
       // A stream body is read, so the full decode; a body-only value answers what normalizeError answers.
       const view = client.view(held)
-      expect(pinned(await normalizeAny(c.vendor, held.value))).toEqual(expectedFor(c, view === 'headers' ? 'all' : view))
+      expect(pinned(await normalizeResponse(c.vendor, held.value))).toEqual(expectedFor(c, view === 'headers' ? 'all' : view))
     } finally {
       await release(held.value)
     }
@@ -385,7 +387,7 @@ describe('what the user holds after reading the body themselves', () => {
 
   it('fetch: the body stays readable after normalizeResponse', async () => {
     const response = await fetch(url('medblocks 429 throttled, Retry-After 12 (delta seconds), x-request-id'))
-    expect(pinned(await normalizeAny('medblocks', response))).toEqual(cases['medblocks 429 throttled, Retry-After 12 (delta seconds), x-request-id'].full)
+    expect(pinned(await normalizeResponse('medblocks', response))).toEqual(cases['medblocks 429 throttled, Retry-After 12 (delta seconds), x-request-id'].full)
     expect(await response.json()).toMatchObject({ error: { code: 'throttled' } })
   })
 })
@@ -394,7 +396,7 @@ describe('a bare { status: 503 }: no headers, no body member', () => {
   it.each(['medblocks', 'scribe', 'medipim', 'medable'])('%s: unavailable / service_unavailable, status 503', async (vendor) => {
     const expected = { kind: 'unavailable', reason: 'service_unavailable', status: 503, retryAfter: null, requestId: null, vendorCode: null }
     expect(pinned(normalizeError(vendor, { status: 503 }))).toEqual(expected)
-    expect(pinned(await normalizeAny(vendor, { status: 503 }))).toEqual(expected)
+    expect(pinned(await normalizeResponse(vendor, { status: 503 }))).toEqual(expected)
   })
 })
 
@@ -417,7 +419,7 @@ describe('connection refused is transport / connection_failed', () => {
   it.each(calls)('%s', async (_name, call) => {
     const thrown = await thrownBy(call(refused))
     expect(normalizeError('medblocks', thrown)).toMatchObject({ ...transport, reason: 'connection_failed' })
-    expect(await normalizeAny('medblocks', thrown)).toEqual(normalizeError('medblocks', thrown))
+    expect(await normalizeResponse('medblocks', thrown)).toEqual(normalizeError('medblocks', thrown))
   })
 })
 
@@ -439,21 +441,28 @@ describe('timeouts are transport / timeout, retryable', () => {
   it.each(calls)('%s', async (_name, call) => {
     const thrown = await thrownBy(call(url('slow')))
     expect(normalizeError('medblocks', thrown)).toMatchObject({ ...transport, reason: 'timeout' })
-    expect(await normalizeAny('medblocks', thrown)).toEqual(normalizeError('medblocks', thrown))
+    expect(await normalizeResponse('medblocks', thrown)).toEqual(normalizeError('medblocks', thrown))
   })
 
   it('undici request() { bodyTimeout: 50 }: the result resolves; reading its body fails, and normalizeResponse says transport / timeout', async () => {
     const result = await undiciRequest(url('slow-body'), { bodyTimeout: 50 })
     try {
-      expect(await normalizeAny('medblocks', result)).toMatchObject({ ...transport, reason: 'timeout' })
+      expect(await normalizeResponse('medblocks', result)).toMatchObject({ ...transport, reason: 'timeout' })
     } finally {
       await release(result)
     }
   })
 
-  it('axios { signal: AbortSignal.timeout(50) }: a CanceledError without a cause (the TimeoutError is only config.signal.reason) is transport', async () => {
+  it('axios { signal: AbortSignal.timeout(50) }: a CanceledError without a cause (the TimeoutError is only config.signal.reason) is transport / timeout', async () => {
     const thrown = await thrownBy(axios.get(url('slow'), { signal: AbortSignal.timeout(50) }))
-    expect(normalizeError('medblocks', thrown)).toMatchObject({ kind: 'transport', status: null })
+    expect(normalizeError('medblocks', thrown)).toMatchObject({ kind: 'transport', reason: 'timeout', retryable: true, status: null })
+  })
+
+  it('axios, aborted by the caller (not a timeout): a CanceledError is transport / aborted, not retried', async () => {
+    const controller = new AbortController()
+    const pending = thrownBy(axios.get(url('slow'), { signal: controller.signal }))
+    setTimeout(() => controller.abort(), 20)
+    expect(normalizeError('medblocks', await pending)).toMatchObject({ kind: 'transport', reason: 'aborted', retryable: false })
   })
 })
 
@@ -473,7 +482,14 @@ describe('a connection reset in the middle of the body is transport, never null 
   it.each(syncCases)('normalizeError: %s', async (_name, produce) => {
     const thrown = await produce()
     expect(normalizeError('medblocks', thrown)).toMatchObject(transport)
-    expect(await normalizeAny('medblocks', thrown)).toEqual(normalizeError('medblocks', thrown))
+    expect(await normalizeResponse('medblocks', thrown)).toEqual(normalizeError('medblocks', thrown))
+  })
+
+  it('a client error that carries the response keeps its status line in extensions (got ReadError, axios)', async () => {
+    const fromGot = normalizeError('medblocks', await thrownBy(got(url('cut-503'), { retry: { limit: 0 } })))
+    expect(fromGot).toMatchObject({ ...transport, extensions: { code: 'ECONNRESET', status: 503 } })
+    const fromAxios = normalizeError('medblocks', await thrownBy(axios.get(url('cut-503'))))
+    expect(fromAxios).toMatchObject({ ...transport, extensions: { status: 503 } })
   })
 
   const asyncCases: ReadonlyArray<readonly [string, (route: string) => Promise<unknown>]> = [
@@ -486,7 +502,7 @@ describe('a connection reset in the middle of the body is transport, never null 
   it.each(asyncCases)('normalizeResponse of a %s with a cut 200 body', async (_name, send) => {
     const held = await send('cut-200')
     try {
-      expect(await normalizeAny('medblocks', held)).toMatchObject(transport)
+      expect(await normalizeResponse('medblocks', held)).toMatchObject(transport)
     } finally {
       await release(held)
     }
@@ -502,7 +518,7 @@ describe('a connection reset in the middle of the body is transport, never null 
     const held = await send()
     try {
       expect(normalizeError('medblocks', held)).toMatchObject({ kind: 'unavailable', reason: 'service_unavailable', status: 503 })
-      expect(await normalizeAny('medblocks', held)).toMatchObject(transport)
+      expect(await normalizeResponse('medblocks', held)).toMatchObject(transport)
     } finally {
       await release(held)
     }
@@ -519,7 +535,7 @@ describe('normalizeResponse reads at most maxBodyBytes', () => {
   it.each(sends)('a 2 MiB 503 %s with maxBodyBytes 1024 is judged by its status', async (_name, send) => {
     const held = await send()
     try {
-      expect(await normalizeAny('scribe', held, { maxBodyBytes: 1024 })).toMatchObject({ kind: 'unavailable', reason: 'service_unavailable', status: 503 })
+      expect(await normalizeResponse('scribe', held, { maxBodyBytes: 1024 })).toMatchObject({ kind: 'unavailable', reason: 'service_unavailable', status: 503 })
     } finally {
       await release(held)
     }
