@@ -7,8 +7,8 @@ type Level<G> = Map<string, Level<G> | G>
 /**
  * A rule's groups, found by their group-by values, with one `Map` level per field. Finding an error's group
  * builds no key: each level is looked up with a value the error already holds. A key joined from the values
- * would be a new string on every observation, and V8 looks a new string up in a `Map` several times more
- * slowly than both levels together (490 against 80 ns per lookup, measured over 5,000 groups). Values are
+ * would be a new string on every observation, which a `Map` looks up more slowly than both levels together
+ * (decision 017). Values are
  * compared as they are: no escaping, no separator.
  */
 export class GroupIndex<E, G> {

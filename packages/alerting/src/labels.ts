@@ -35,8 +35,8 @@ export const reasonVocabulary: ReadonlySet<string> = /*#__PURE__*/ new Set(
 export const exactStatuses: ReadonlyArray<number> = [
   400, 401, 403, 404, 405, 408, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503, 504,
 ]
-// The labels are made once: a label is a key of alert groups, and V8 finds a string made anew for each error
-// in a Map about three times more slowly than one it has hashed before (25 against 88 ns, measured).
+// The labels are made once: a label is a key of alert groups, and a string made anew for each error is found
+// in a Map more slowly than one it has hashed before (decision 017).
 const exactStatusLabels: ReadonlyMap<number, string> = /*#__PURE__*/ new Map(exactStatuses.map((status) => [status, String(status)]))
 const statusClassLabels: ReadonlyArray<string> = ['1xx', '2xx', '3xx', '4xx', '5xx']
 

@@ -193,8 +193,7 @@ function keyListings(shared: JsonCopyBudget | undefined): (item: object) => Read
  */
 export function readOwnData(target: object, key: string): unknown {
   try {
-    // Written out, not through a module-level alias: bundlers turn an alias into a `var`, and V8 (Node 20)
-    // then stops inlining `.call` on it, which made every member read several times slower (decision 015).
+    // Written out, not through a module-level alias of the builtin (decision 015).
     return Object.prototype.hasOwnProperty.call(target, key) ? (target as Record<string, unknown>)[key] : undefined
   } catch {
     return undefined
@@ -351,8 +350,8 @@ export function gatherMembers<F>(
 
 /**
  * A typed array (or `DataView`) or a `String` wrapper of this realm: it lists one key per element or character,
- * and a thousand of them may view one buffer or string (1,000 views of a 100 KB buffer as problem causes took
- * 50 s to list, measured by a review). Its elements are never members of a vendor object. Both checks run no
+ * and a thousand of them may view one buffer or string, each listed in full (decision 014). Its elements are
+ * never members of a vendor object. Both checks run no
  * code of the object's (no `Symbol.toStringTag` getter).
  */
 const isIndexedView = (source: object): boolean => ArrayBuffer.isView(source) || source instanceof String

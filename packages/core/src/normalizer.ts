@@ -72,6 +72,9 @@ const maxDetailLength = 1_000
 // axios marks its errors with `isAxiosError` (own in axios 1.x; a prototype getter is accepted too, §7).
 const isAxiosError = (value: object): boolean => (value as { isAxiosError?: unknown }).isAxiosError === true
 
+// axios' code for a response it could not take in (a 5xx, or a body cut off or too long).
+const badResponse = (value: object): boolean => readOwnData(value, 'code') === 'ERR_BAD_RESPONSE'
+
 const isErrorLike = (value: object): boolean =>
   value instanceof Error || hasOwnMember(value, 'statusCode') || hasOwnMember(value, 'requestId') || hasOwnMember(value, 'retryAfter')
 
@@ -121,8 +124,9 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
   /**
    * The error of a response view; `null` (success) only for a real status line below 400 that is not `thrown`.
    * A thrown response failed in transport when the client's error names a transport failure (got's `ReadError`
-   * on a reset) or its body never arrived (axios' "stream has been aborted"); a thrown success status otherwise
-   * is an error of its status (got's 3xx).
+   * on a reset), or when its body never arrived and either its status says success or the client says the
+   * response broke (axios' "stream has been aborted", `ERR_BAD_RESPONSE` with no `data`); a thrown success status
+   * otherwise is an error of its status (got's 3xx).
    */
   const decodeResponse = (
     vendor: string,
@@ -134,7 +138,9 @@ export function createNormalizer(adapters: ReadonlyArray<Adapter>): Normalizer {
     if (thrown !== undefined) {
       const transport = decodeTransportError(thrown.value, vendor, { status: view.status })
       if (transport !== undefined) return transport
-      if (!thrown.bodyArrived) return transportError(vendor, 'connection_failed', undefined, { status: view.status })
+      if (!thrown.bodyArrived && (view.status === null || view.status < 400 || badResponse(thrown.value))) {
+        return transportError(vendor, 'connection_failed', undefined, { status: view.status })
+      }
     }
     const decoded = decodeView(vendor, adapter, view, options)
     if (decoded !== null) return decoded

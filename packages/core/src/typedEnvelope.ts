@@ -106,8 +106,8 @@ export function typedEnvelopeDecoder(spec: TypedEnvelopeSpec): Adapter['decode']
       : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
   }
 
-  // The error of an envelope's fields. Apart from the decoder, so that each is optimized with its own inlining
-  // budget: together they exceeded V8's, and the builder's draft was then allocated (decision 019).
+  // The error of an envelope's fields, apart from the decoder so that each is optimized with its own inlining
+  // budget (decision 019).
   const errorOf = (fields: EnvelopeFields, extensions: JsonRecord, statusLine: number | null, requestId: string | null, retryAfter: number | null): CanonicalError => {
     const { code, param } = fields
     const status = errorStatus(statusLine, undefined)

@@ -223,3 +223,16 @@ describe('createNormalizer: second review findings', () => {
     expect(outcome).toMatchObject({ kind: 'unavailable', status: 503 })
   })
 })
+
+describe('a thrown error carrying its response', () => {
+  const { normalizeError } = createNormalizer([])
+  it('is an error of its status when only the status arrived', () => {
+    const thrown = Object.assign(new Error('Service Unavailable'), { response: { status: 503 } })
+    expect(normalizeError('acme', thrown)).toMatchObject({ kind: 'unavailable', status: 503 })
+  })
+
+  it('is transport when a success status arrived without its body', () => {
+    const thrown = Object.assign(new Error('stream has been aborted'), { code: 'ERR_BAD_RESPONSE', response: { status: 200, headers: {} } })
+    expect(normalizeError('acme', thrown)).toMatchObject({ kind: 'transport', reason: 'connection_failed', extensions: { status: 200 } })
+  })
+})

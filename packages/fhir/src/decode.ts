@@ -37,8 +37,8 @@ function readIssue(element: unknown, codingsOf: (coding: ReadonlyArray<unknown> 
 
 /**
  * The first {@link maxIssues} + 1 issues, in order. An issue object or a `coding` array met again is read once:
- * an outcome in memory may repeat one issue, or one array of 100 codings, 100,000 times (2 s, measured by a
- * review); JSON cannot.
+ * an outcome in memory may repeat one issue, or one array of codings, any number of times; JSON cannot
+ * (decision 014).
  */
 function readIssues(elements: ReadonlyArray<unknown>): IssueRead[] {
   const issues: IssueRead[] = []

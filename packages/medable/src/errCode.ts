@@ -22,8 +22,7 @@ export const errCodeCategories: ReadonlyMap<string, string> = /*#__PURE__*/ new 
 ])
 
 // Where a category is searched: its first dot within this many characters, the category at most this long.
-// (Medable's are one word; a long errCode shared by 100,000 faults in memory was searched 100,000 times: 19 s
-// at 10 MB, measured by a review.)
+// (Medable's are one word; one long errCode may be shared by every fault of a tree in memory: decision 014.)
 const maxCategoryStart = 256
 const maxCategoryLength = 64
 

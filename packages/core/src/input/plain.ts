@@ -30,8 +30,7 @@ const onlyResponseMembers = (value: object): boolean => {
 export function readPlainResponse(value: object): ResponseSource | undefined {
   try {
     const record = value as { status?: unknown; statusCode?: unknown; headers?: unknown; body?: unknown; data?: unknown }
-    // Written out rather than through `readOwnData`: this runs for every input, and a shared helper's member
-    // loads see every shape of every caller (decision 019).
+    // Written out rather than through `readOwnData`, which sees every shape of every caller (decision 019).
     let status = Object.prototype.hasOwnProperty.call(value, 'status') ? record.status : undefined
     if (typeof status !== 'number') {
       status = Object.prototype.hasOwnProperty.call(value, 'statusCode') ? record.statusCode : undefined
