@@ -187,7 +187,15 @@ export function readKnownHeaders(record: object): Array<string | undefined> {
       if (++seen > maxHeaderKeys || !Object.prototype.hasOwnProperty.call(record, key)) break
       const slot = slotOfKey(key)
       if (slot === -1 || isFull(values[slot])) continue
-      const text = headerText(record, key)
+      // Read here, in the loop over the keys, where V8 reads a member by its enumerated key from the object's
+      // layout; a getter that throws (or a Proxy trap) reads as absent, as every member does (contract §7).
+      let value: unknown
+      try {
+        value = (record as Record<string, unknown>)[key]
+      } catch {
+        continue
+      }
+      const text = headerValue(value)
       if (text !== undefined) values[slot] = joinHeader(values[slot], text)
     }
   } catch {

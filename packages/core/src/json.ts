@@ -157,6 +157,9 @@ export function toJson(value: unknown, limits: JsonCopyLimits = defaultCopyLimit
         if (element !== undefined) defineMember(out, key, element)
       }
       return out
+    } catch {
+      // A value that throws when looked at (a Proxy whose traps throw) is left out; its siblings are kept.
+      return undefined
     } finally {
       ancestors.delete(item)
     }
@@ -322,7 +325,17 @@ export function gatherMembers<F>(
       // `for...in` walks a plain object's keys without copying them (V8 keeps them cached per object shape). It
       // lists own keys before any inherited one (ES2020), so the first inherited key ends the walk.
       for (const key in source) {
-        if (!Object.prototype.hasOwnProperty.call(source, key) || !gatherMember(gathered, source, key, fields, readKnown, maxMembers)) break
+        if (!Object.prototype.hasOwnProperty.call(source, key) || isFull(gathered, maxMembers)) break
+        // Read here, in the loop over the keys, where V8 reads a member by its enumerated key from the object's
+        // layout (through a called function it looks the key up instead).
+        let value: unknown
+        try {
+          value = (source as Record<string, unknown>)[key]
+        } catch {
+          markThrown(gathered)
+          continue
+        }
+        keepMember(gathered, key, value, fields, readKnown)
       }
     } else if (maxMembers !== Number.POSITIVE_INFINITY) {
       // `Object.keys` (below) lists every key before the first step, and a typed array or class instance may hold
@@ -361,7 +374,30 @@ const noFieldNames: ReadonlyArray<string> = []
 // What a pass has gathered so far (`flat` while every extra member is a string, boolean, null or number).
 type Gathering = { -readonly [K in keyof GatheredMembers]: GatheredMembers[K] }
 
-// One own member of a pass into `gathered`: `false` when the pass stops there, having read `maxMembers`.
+// Whether a pass has read `maxMembers` members: it stops there, incomplete.
+function isFull(gathered: Gathering, maxMembers: number): boolean {
+  if (gathered.members !== maxMembers) return false
+  gathered.complete = false
+  return true
+}
+
+// A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
+function markThrown(gathered: Gathering): void {
+  gathered.members++
+  gathered.threw = true
+}
+
+// One own member, read, into `gathered`: a field when `readKnown` takes it, else an extra.
+function keepMember<F>(gathered: Gathering, key: string, value: unknown, fields: F, readKnown: (fields: F, key: string, value: unknown) => boolean): void {
+  gathered.members++
+  if (readKnown(fields, key, value) || value === undefined) return
+  if (gathered.flat && typeof value === 'object' && value !== null) gathered.flat = false
+  gathered.text += typeof value === 'string' ? key.length + value.length : key.length
+  defineMember((gathered.extras ??= {}), key, value)
+}
+
+// One own member of a pass into `gathered`, read by its key: `false` when the pass stops there, having read
+// `maxMembers`.
 function gatherMember<F>(
   gathered: Gathering,
   source: object,
@@ -370,23 +406,15 @@ function gatherMember<F>(
   readKnown: (fields: F, key: string, value: unknown) => boolean,
   maxMembers: number,
 ): boolean {
-  if (gathered.members === maxMembers) {
-    gathered.complete = false
-    return false
-  }
-  gathered.members++
+  if (isFull(gathered, maxMembers)) return false
   let value: unknown
   try {
     value = (source as Record<string, unknown>)[key]
   } catch {
-    // A member that throws when read (a hostile getter or Proxy) is absent; the others still count.
-    gathered.threw = true
+    markThrown(gathered)
     return true
   }
-  if (readKnown(fields, key, value) || value === undefined) return true
-  if (gathered.flat && typeof value === 'object' && value !== null) gathered.flat = false
-  gathered.text += typeof value === 'string' ? key.length + value.length : key.length
-  defineMember((gathered.extras ??= {}), key, value)
+  keepMember(gathered, key, value, fields, readKnown)
   return true
 }
 

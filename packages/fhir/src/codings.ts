@@ -1,5 +1,5 @@
 import { type Kind } from '@faultline/core'
-import { leadingElements, parseReasonCode, reasonCode } from '@faultline/core/internal'
+import { decodeUriText, encodeUriText, leadingElements, parseReasonCode, reasonCode } from '@faultline/core/internal'
 import { CodingMembers, readMembers } from './members'
 
 /** The base of every URL faultline writes into FHIR resources. */
@@ -26,7 +26,7 @@ export interface CodeableConcept {
 export const reasonCoding = (kind: Kind, reason: string): Coding => ({ system: reasonSystem, code: reasonCode(kind, reason) })
 
 /** The coding of a vendor's own code: the vendor in the system, the code verbatim. */
-export const vendorCoding = (vendor: string, code: string): Coding => ({ system: vendorSystemPrefix + encodeURIComponent(vendor), code })
+export const vendorCoding = (vendor: string, code: string): Coding => ({ system: vendorSystemPrefix + encodeUriText(vendor), code })
 
 /** What the codings of an issue's `details` say. */
 export interface CodingsRead {
@@ -42,11 +42,7 @@ const maxEncodedVendorLength = 1_024
 
 const vendorOf = (system: string): string | undefined => {
   if (system.length > vendorSystemPrefix.length + maxEncodedVendorLength) return undefined
-  try {
-    return decodeURIComponent(system.slice(vendorSystemPrefix.length))
-  } catch {
-    return undefined
-  }
+  return decodeUriText(system.slice(vendorSystemPrefix.length))
 }
 
 // At most this many elements of a `coding` array are read (a CodeableConcept holds a few codings).

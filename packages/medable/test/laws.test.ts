@@ -38,3 +38,19 @@ describe('Medable round-trip laws (contract §6)', { timeout: 60_000 }, () => {
     )
   })
 })
+
+describe('Medable L2 with a hostile member beside errCode (issue #16)', () => {
+  it('keeps errCode when a sibling member is a Proxy whose traps throw, so the second decode agrees', async () => {
+    const { createNormalizer } = await import('@faultline/core')
+    const { medableAdapter } = await import('../src/adapter')
+    const throwing = () => {
+      throw new Error('trap')
+    }
+    const zzz = new Proxy({}, { get: throwing, getPrototypeOf: throwing, ownKeys: throwing, getOwnPropertyDescriptor: throwing, has: throwing })
+    const body = { zzz, object: 'fault', code: 'kBrandNew', errCode: 'cortex.invalidArgument.validation', status: 400, message: 'V' }
+    const { normalizeError, encodeError } = createNormalizer([medableAdapter])
+    const first = normalizeError('medable', { status: 400, headers: {}, body })!
+    expect(first.extensions).toMatchObject({ errCode: 'cortex.invalidArgument.validation' })
+    expect(normalizeError('medable', encodeError('medable', first))).toEqual(first)
+  })
+})

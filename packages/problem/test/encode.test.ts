@@ -103,3 +103,14 @@ describe('toProblemDetails', () => {
     }
   })
 })
+
+describe('encoding any request id', () => {
+  it('writes a request id with a lone surrogate without throwing, and reads it back', async () => {
+    const { canonicalError } = await import('@faultline/core')
+    const { problemAdapter } = await import('../src/adapter')
+    const { readResponse } = await import('@faultline/core')
+    const error = canonicalError({ kind: 'internal', reason: 'unrecognized', vendor: 'problem', status: 500, requestId: 'req_\ud800x' })
+    const wire = problemAdapter.encode(error)
+    expect(problemAdapter.decode(readResponse(wire))).toMatchObject({ requestId: 'req_\ud800x' })
+  })
+})
