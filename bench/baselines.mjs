@@ -174,7 +174,9 @@ export function createBaselines(lib) {
     })
     for (const key in fault) if (!medableKnown.has(key)) node.extensions[key] = fault[key]
     if (path !== null && (root === undefined || meaning.kind === 'invalid_request')) {
-      violations.push({ path, reason: meaning.reason, message: node.message, vendorCode })
+      // A bare "Error" gives way to the fault's reason text (decision 006).
+      const generic = /^\s*error\.?\s*$/i.test(node.message) && nonBlank(node.detail) !== undefined
+      violations.push({ path, reason: meaning.reason, message: generic ? node.detail : node.message, vendorCode })
     }
     if (Array.isArray(fault.faults)) {
       for (const child of fault.faults) node.causes.push(medableNode(child, validStatus(child.status), meaning.kind, violations, undefined))

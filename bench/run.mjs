@@ -1,5 +1,5 @@
 // `pnpm bench`: every faultline figure next to its baseline, measured in the same run, as ratios against their
-// targets (issue #15 for parsed bodies, text bodies and import time; issue #8 for the rest); writes
+// targets (issue #15 for parsed bodies, text bodies and import time; issue #16 for redaction; issue #8 for the rest); writes
 // bench/RESULTS.md. Run after `pnpm build` (it times the built ESM in dist).
 // Run with --expose-gc (the root script does) for the engine memory figure; FAULTLINE_BENCH_QUICK=1 shortens it.
 import { spawnSync } from 'node:child_process'
@@ -14,6 +14,7 @@ import { createAlertEngine, defaultRules } from '../packages/alerting/dist/index
 import { createBaselines } from './baselines.mjs'
 import { fixtures, successTextFixtures, textFixtures } from './fixtures.mjs'
 import { interleave } from './interleave.mjs'
+import { redactionRows } from './redaction.mjs'
 import { medableTree } from './trees.mjs'
 
 const quick = process.env.FAULTLINE_BENCH_QUICK === '1'
@@ -220,6 +221,10 @@ for (const vendor of vendors) {
   addRow('import', 'empty module: the floor of a dynamic import', ms('floor'), unit, baselineName, ms('io-ts'), ratioOf('floor'), 'reference', null)
 }
 
+// 7. Redaction (issue #16): cost per character of the default redactor and of toLogRecord at 1 KiB, 64 KiB and
+// 1 MiB of text, against 1 KiB (bench/redaction.mjs).
+for (const row of redactionRows({ quick })) addRow(row.group, row.name, row.value, row.unit, row.baselineName, row.baseline, row.ratio, row.target, row.met)
+
 // Report: the console table and bench/RESULTS.md.
 const cpu = cpus()
 const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory; Node ${process.version} (${process.platform}/${process.arch})`
@@ -240,7 +245,7 @@ const markdown = [
   'Written by `pnpm bench` (bench/run.mjs); every figure is measured next to its baseline in the same run.',
   'Ratios are faultline / baseline (for the engine: observations per second / 1,000,000). How to read them and',
   'what each baseline is: [docs/performance.md](../docs/performance.md). Targets: issue #15 for parsed bodies,',
-  'text bodies and import time; issue #8 for the rest.',
+  'text bodies and import time; issue #16 for redaction; issue #8 for the rest.',
   '',
   `- Machine: ${machine}`,
   `- Date: ${date}${quick ? ' (quick run: FAULTLINE_BENCH_QUICK=1)' : ''}`,

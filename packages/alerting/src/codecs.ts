@@ -3,11 +3,83 @@ import * as t from 'io-ts'
 // Small io-ts combinators for configuration: their names are the phrases the reporter prints
 // ("expected a positive integer, got -1"), and `struct` rejects unknown fields so typos do not pass silently.
 
-const show = (u: unknown): string => {
+/**
+ * What `loadRules` puts in place of a part of a value it cannot hand to a codec: a cycle, a part nested deeper
+ * than any rule file, or binary data. Symbols, so that no codec accepts one; {@link show} names them.
+ */
+export const placeholders = {
+  cycle: Symbol('a reference to a value that contains it (a cycle)'),
+  tooDeep: Symbol('a value nested deeper than any rule file'),
+  opaque: Symbol('binary data or a boxed string'),
+} as const
+
+const placeholderText = new Map<symbol, readonly [alone: string, inside: string]>([
+  [placeholders.cycle, ['a reference to a value that contains it (a cycle)', '<cycle>']],
+  [placeholders.tooDeep, ['a value nested deeper than any rule file', '<too deep>']],
+  [placeholders.opaque, ['binary data or a boxed string', '<binary>']],
+])
+
+const maxShownString = 40
+const maxShownEntries = 3
+const maxShownLength = 100
+
+// A string as JSON, cut after `max` characters (the cut marked inside the quotes).
+const quote = (text: string, max: number): string =>
+  text.length <= max ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, max)).slice(0, -1)}…"`
+
+function shown(u: unknown, depth: number, ancestors: Set<object>): string {
+  switch (typeof u) {
+    case 'string':
+      return quote(u, maxShownString)
+    case 'number':
+      return Object.is(u, -0) ? '-0' : String(u)
+    case 'bigint':
+      return `${u}n`
+    case 'boolean':
+    case 'undefined':
+      return String(u)
+    case 'symbol': {
+      const text = placeholderText.get(u)
+      if (text !== undefined) return depth === 2 ? text[0] : text[1]
+      return `Symbol(${quote(u.description ?? '', maxShownString).slice(1, -1)})`
+    }
+    case 'function':
+      return 'a function'
+  }
+  if (u === null) return 'null'
+  const value = u as object
+  if (ancestors.has(value)) return '<cycle>'
+  const list = Array.isArray(value)
+  const keys = list ? [] : Object.keys(value)
+  const size = list ? (value as unknown[]).length : keys.length
+  const [open, close] = list ? ['[', ']'] : ['{', '}']
+  if (size === 0) return `${open}${close}`
+  if (depth === 0) return `${open}…${close}`
+  ancestors.add(value)
+  const entries: string[] = []
+  for (let i = 0; i < Math.min(size, maxShownEntries); i++) {
+    entries.push(
+      list
+        ? shown((value as unknown[])[i], depth - 1, ancestors)
+        : `${quote(keys[i]!, maxShownString)}:${shown((value as Record<string, unknown>)[keys[i]!], depth - 1, ancestors)}`,
+    )
+  }
+  ancestors.delete(value)
+  if (size > maxShownEntries) entries.push('…')
+  return `${open}${entries.join(',')}${close}`
+}
+
+/**
+ * A value as a reader would write it in a config file (JSON-like), for error messages: at most two levels,
+ * three entries a level and about 100 characters, so a message stays one short line whatever the value (a
+ * cycle, 200,000 nested lists, a 10 MB string). Total: a value that cannot be read is named as such.
+ */
+function show(u: unknown): string {
   try {
-    return JSON.stringify(u) ?? String(u)
+    const text = shown(u, 2, new Set())
+    return text.length <= maxShownLength ? text : `${text.slice(0, maxShownLength)}…`
   } catch {
-    return String(u)
+    return 'a value that cannot be read'
   }
 }
 
@@ -88,7 +160,8 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
     const output: Record<string, unknown> = {}
     const field = (key: string, codec: t.Mixed, value: unknown) => {
       const result = codec.validate(value, t.appendContext(c, key, codec, value))
-      if (result._tag === 'Left') errors.push(...result.left)
+      // One push per error: spreading 100,000 of them into one call overflows the stack.
+      if (result._tag === 'Left') for (const error of result.left) errors.push(error)
       else output[key] = result.right
     }
     for (const [key, codec] of Object.entries(required)) {

@@ -16,7 +16,7 @@ export {
 } from './labels'
 export type { ErrorLabels, Labeler, LabelPolicy, MetricLabelName } from './labels'
 export { AlertRuleError, loadRules, loadRulesOrThrow } from './loadRules'
-export type { RuleProblems } from './loadRules'
+export type { LoadRulesOptions, RuleProblems } from './loadRules'
 export { groupOf, matches, NO_VENDOR_CODE } from './match'
 export { createMetrics, defaultMetricName } from './metrics'
 export type { CounterConstructorLike, CounterLike, Metrics, MetricsOptions } from './metrics'

@@ -123,4 +123,12 @@ describe('YAML scalars', () => {
       }),
     )
   })
+
+  it('print no control, C1, separator or bidi character raw (a terminal or YAML 1.1 parser would act on it)', () => {
+    const text = 'a\u0085\u009b2J\u2028\u202e\u2066\u007f\u001b]0;x\u0007'
+    for (const scalar of [yamlString(text), yamlQuoted(text)]) {
+      expect(scalar).toMatch(/^[\x20-\x7e]*$/)
+      expect(parse(`key: ${scalar}`).key).toBe(text)
+    }
+  })
 })

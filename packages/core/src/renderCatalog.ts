@@ -27,7 +27,7 @@ export function renderCatalogMarkdown(adapter: Adapter): string {
     return `| ${cells.join(' | ')} |`
   })
   return [
-    `<!-- Generated from the ${adapter.id} adapter's catalog by scripts/generate-docs.mjs. Do not edit by hand. -->`,
+    `<!-- Generated from the ${adapter.id} adapter's catalog by scripts/generate-vendor-docs.mjs. Do not edit by hand. -->`,
     `# ${title} (\`${adapter.id}\`)`,
     '',
     overview,

@@ -1,4 +1,3 @@
-import type { CanonicalError } from './CanonicalError'
 import type { Kind } from './kinds'
 
 /** A wait range in milliseconds; the wait is drawn uniformly inside it (jitter). */
@@ -6,11 +5,14 @@ export type BackoffStep = readonly [minMs: number, maxMs: number]
 
 /**
  * When and how a vendor's calls are retried, as data: each adapter declares the behaviour its vendor
- * documents, and `withRetry` follows it. An error is retried when ANY `retryOn` list matches it.
+ * documents. It is the one statement of what is retried (decision 020): the adapter's decoder sets every
+ * error's `retryable` by asking {@link shouldRetry} of it, and `withRetry` asks the same question, so the field
+ * and the policy cannot disagree. An error is retried when ANY `retryOn` list matches it.
  */
 export interface RetryPolicy {
   /** Retries after the first attempt (so at most `maxRetries + 1` calls). */
   readonly maxRetries: number
+  /** What is retried. A policy that lists nothing defers to each error's own `retryable`. */
   readonly retryOn: {
     readonly statuses?: ReadonlyArray<number>
     readonly kinds?: ReadonlyArray<Kind>
@@ -26,6 +28,19 @@ export interface RetryPolicy {
   readonly source: string
 }
 
+/**
+ * What {@link shouldRetry} reads of an error: a `CanonicalError` has it all, and a decoder has it all before it
+ * builds one (its meaning's `retryable` is the answer of a policy that lists nothing).
+ */
+export interface RetryFacts {
+  readonly kind: Kind
+  readonly reason: string
+  readonly status: number | null
+  readonly vendorCode: string | null
+  /** The error's own answer, which a policy with an empty `retryOn` defers to. */
+  readonly retryable: boolean
+}
+
 /** The policy for vendors that document none: the canonical `retryable` decides, exponential backoff. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 3,
@@ -39,18 +54,28 @@ export const defaultRetryPolicy: RetryPolicy = {
   source: 'faultline default: retry what the canonical error calls retryable',
 }
 
-const includes = <T>(list: ReadonlyArray<T> | undefined, value: T): boolean => list !== undefined && list.includes(value)
+// Whether `list` holds `value`: a loop, since every decoder asks once per error and the lists are a few entries long.
+function listed<T>(list: ReadonlyArray<T> | undefined, value: T): boolean {
+  if (list === undefined) return false
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return true
+  return false
+}
 
-/** Whether `policy` retries `error`. A policy with empty `retryOn` defers to the error's own `retryable`. */
-export function shouldRetry(policy: RetryPolicy, error: CanonicalError): boolean {
-  if (includes(policy.neverReasons, error.reason)) return false
+/**
+ * Whether `policy` retries an error: never for a reason in `neverReasons`; the error's own `retryable` when
+ * `retryOn` lists nothing; else whether its status, kind or vendor code is listed. The one answer for a vendor
+ * (decision 020): the bundled decoders set `retryable` with it, `withRetry` follows it.
+ *
+ * @example
+ * const policy = { ...defaultRetryPolicy, retryOn: { statuses: [429, 502, 503, 504], kinds: ['transport'] } } as const
+ * shouldRetry(policy, { kind: 'timeout', reason: 'timeout', status: 408, vendorCode: null, retryable: true }) // false
+ */
+export function shouldRetry(policy: RetryPolicy, error: RetryFacts): boolean {
+  if (listed(policy.neverReasons, error.reason)) return false
   const { statuses, kinds, vendorCodes } = policy.retryOn
   if (statuses === undefined && kinds === undefined && vendorCodes === undefined) return error.retryable
-  return (
-    (error.status !== null && includes(statuses, error.status)) ||
-    includes(kinds, error.kind) ||
-    (error.vendorCode !== null && includes(vendorCodes, error.vendorCode))
-  )
+  const { status, vendorCode } = error
+  return (status !== null && listed(statuses, status)) || listed(kinds, error.kind) || (vendorCode !== null && listed(vendorCodes, vendorCode))
 }
 
 /** The backoff wait in ms before retry number `retry` (0-based), with `random` in [0, 1) for the jitter. */

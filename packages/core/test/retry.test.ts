@@ -42,6 +42,21 @@ describe('shouldRetry', () => {
   it('defers to the error\'s retryable when the policy lists nothing', () => {
     expect(shouldRetry(defaultRetryPolicy, error('unavailable', 503))).toBe(true)
     expect(shouldRetry(defaultRetryPolicy, error('internal', 500))).toBe(false)
+    expect(shouldRetry(defaultRetryPolicy, error('internal', 500, { retryable: true }))).toBe(true)
+  })
+
+  it('ignores the error\'s own retryable when the policy lists something: the policy is the truth (decision 020)', () => {
+    expect(shouldRetry(policy, error('timeout', 408))).toBe(false)
+    expect(shouldRetry(policy, error('internal', 503))).toBe(true)
+    expect(shouldRetry({ ...policy, retryOn: { vendorCodes: ['kTooBusy'] } }, error('unavailable', 503, { vendorCode: 'kTooBusy' }))).toBe(true)
+    expect(shouldRetry({ ...policy, retryOn: { vendorCodes: ['kTooBusy'] } }, error('unavailable', 503))).toBe(false)
+  })
+
+  it('answers a decoder from the facts it holds before it builds the error, as it answers for the error', () => {
+    const built = error('rate_limited', 429, { vendorCode: 'throttled' })
+    const facts = { kind: built.kind, reason: built.reason, status: built.status, vendorCode: built.vendorCode, retryable: built.retryable }
+    for (const each of [policy, defaultRetryPolicy]) expect(shouldRetry(each, facts)).toBe(shouldRetry(each, built))
+    expect(shouldRetry(policy, { ...facts, status: 400 })).toBe(false)
   })
 })
 

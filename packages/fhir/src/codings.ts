@@ -1,5 +1,5 @@
 import { type Kind } from '@faultline/core'
-import { decodeUriText, encodeUriText, leadingElements, parseReasonCode, reasonCode } from '@faultline/core/internal'
+import { decodeUriText, encodeUriText, isWellFormedText, leadingElements, parseReasonCode, reasonCode } from '@faultline/core/internal'
 import { CodingMembers, readMembers } from './members'
 
 /** The base of every URL faultline writes into FHIR resources. */
@@ -20,13 +20,36 @@ export interface Coding {
 /** A FHIR `CodeableConcept` as faultline writes it. */
 export interface CodeableConcept {
   readonly coding: ReadonlyArray<Coding>
+  /** The human sentence (an issue's message; absent when empty: FHIR strings may not be empty). */
+  readonly text?: string
 }
 
 /** The coding of a kind and reason in faultline's code system. */
 export const reasonCoding = (kind: Kind, reason: string): Coding => ({ system: reasonSystem, code: reasonCode(kind, reason) })
 
-/** The coding of a vendor's own code: the vendor in the system, the code verbatim. */
-export const vendorCoding = (vendor: string, code: string): Coding => ({ system: vendorSystemPrefix + encodeUriText(vendor), code })
+// An R4 `code` as its datatype says (`[^\s]+(\s[^\s]+)*`, and in prose "no whitespace other than single
+// spaces"): words of non-white characters, one space between. Control characters (`\p{Cc}`), which R4 strings
+// should not hold, and `%`, which marks an escaped code, are left out too.
+const verbatimCode = /^[^\s%\p{Cc}]+(?: [^\s%\p{Cc}]+)*$/u
+
+/**
+ * A vendor code as a valid R4 `code`: verbatim when it is one (and holds no `%`), else percent-encoded
+ * (`encodeUriText`): `'E 12  '` -> `'E%2012%20%20'`. Lossless: {@link vendorCodeOf} reads it back.
+ */
+export const fhirCodeOf = (vendorCode: string): string =>
+  verbatimCode.test(vendorCode) && isWellFormedText(vendorCode) ? vendorCode : encodeUriText(vendorCode)
+
+/**
+ * The vendor code a code of faultline's vendor system holds: percent-decoded when it holds a `%` (as
+ * {@link fhirCodeOf} wrote it), else verbatim; a malformed escape is kept verbatim.
+ */
+export const vendorCodeOf = (code: string): string => (code.includes('%') ? (decodeUriText(code) ?? code) : code)
+
+/**
+ * The coding of a vendor's own code: the vendor in the system (percent-encoded), the code as a valid R4 `code`
+ * ({@link fhirCodeOf}: verbatim, or percent-encoded when it has other whitespace than single inner spaces).
+ */
+export const vendorCoding = (vendor: string, code: string): Coding => ({ system: vendorSystemPrefix + encodeUriText(vendor), code: fhirCodeOf(code) })
 
 /** What the codings of an issue's `details` say. */
 export interface CodingsRead {
@@ -50,9 +73,11 @@ const maxCodings = 100
 
 /**
  * Reads faultline's codings and the first foreign coding of a `coding` array, from its first
- * {@link maxCodings} elements; bad elements are skipped.
+ * {@link maxCodings} elements; bad elements are skipped. `decodedCodes` holds the vendor codes read so far
+ * (one map for every `coding` array of an outcome): a long code that many arrays share is decoded once
+ * (decision 014).
  */
-export function readCodings(codings: ReadonlyArray<unknown> | undefined): CodingsRead {
+export function readCodings(codings: ReadonlyArray<unknown> | undefined, decodedCodes: Map<string, string> = new Map()): CodingsRead {
   const read: { -readonly [K in keyof CodingsRead]: CodingsRead[K] } = {}
   for (const element of leadingElements(codings ?? [], maxCodings)) {
     const { system, code } = readMembers(CodingMembers, element)
@@ -66,7 +91,9 @@ export function readCodings(codings: ReadonlyArray<unknown> | undefined): Coding
       const vendor = vendorOf(system)
       if (vendor !== undefined && vendor.length > 0) {
         read.vendor = vendor
-        read.vendorCode = code
+        let vendorCode = decodedCodes.get(code)
+        if (vendorCode === undefined) decodedCodes.set(code, (vendorCode = vendorCodeOf(code)))
+        read.vendorCode = vendorCode
       }
     } else {
       read.foreignCode ??= code

@@ -36,18 +36,19 @@ function readIssue(element: unknown, codingsOf: (coding: ReadonlyArray<unknown> 
 }
 
 /**
- * The first {@link maxIssues} + 1 issues, in order. An issue object or a `coding` array met again is read once:
- * an outcome in memory may repeat one issue, or one array of codings, any number of times; JSON cannot
- * (decision 014).
+ * The first {@link maxIssues} + 1 issues, in order. An issue object, a `coding` array or a vendor code met again
+ * is read once: an outcome in memory may repeat one issue, one array of codings or one long code any number of
+ * times; JSON cannot (decision 014).
  */
 function readIssues(elements: ReadonlyArray<unknown>): IssueRead[] {
   const issues: IssueRead[] = []
   const readByElement = new Map<object, IssueRead>()
   const codingsByArray = new Map<object, CodingsRead>()
+  const decodedCodes = new Map<string, string>()
   const codingsOf = (coding: ReadonlyArray<unknown> | undefined): CodingsRead => {
     if (coding === undefined) return readCodings(coding)
     let read = codingsByArray.get(coding)
-    if (read === undefined) codingsByArray.set(coding, (read = readCodings(coding)))
+    if (read === undefined) codingsByArray.set(coding, (read = readCodings(coding, decodedCodes)))
     return read
   }
   for (let i = 0; i < elements.length && i <= maxIssues; i++) {
@@ -80,7 +81,7 @@ function violationOf(issue: IssueRead, path: string | null): Violation {
   return {
     path,
     reason: issue.codings.meaning?.reason ?? (Object.prototype.hasOwnProperty.call(violationReasonOfCode, code) ? violationReasonOfCode[code]! : 'invalid_field'),
-    message: issue.diagnostics ?? issue.text ?? '',
+    message: issue.text ?? issue.diagnostics ?? '',
     vendorCode: issue.codings.vendorCode ?? issue.codings.foreignCode ?? null,
   }
 }
@@ -126,7 +127,7 @@ function fromExtension(
     vendorCode: carried.vendorCode,
     vendorType: carried.vendorType,
     status,
-    message: carried.message ?? issues[0]?.diagnostics,
+    message: carried.message ?? issues[0]?.text ?? issues[0]?.diagnostics,
     detail: carried.detail,
     param: carried.param,
     requestId: carried.requestId ?? findRequestId(undefined, undefined, response.headers),
@@ -160,9 +161,10 @@ function fromIssues(
     vendorCode: primary?.codings.vendorCode ?? primary?.codings.foreignCode ?? issueCode,
     vendorType: issueCode,
     status,
-    message: primary?.diagnostics ?? primary?.text,
-    // A second sentence: the issue's details text, when it says something the diagnostics do not.
-    detail: primary?.diagnostics !== undefined && primary.text !== primary.diagnostics ? primary.text : undefined,
+    // R4: the human sentence is `details.text`; `diagnostics` is technical (HL7's example 101: a source line).
+    message: primary?.text ?? primary?.diagnostics,
+    // A second explanation: the diagnostics, when there is a human sentence and they say something else.
+    detail: primary?.text !== undefined && primary.diagnostics !== primary.text ? primary.diagnostics : undefined,
     requestId: findRequestId(undefined, undefined, response.headers),
     retryAfter: retryAfterOf(response, options),
     recognized: meaning.recognized,

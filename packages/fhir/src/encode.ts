@@ -2,14 +2,15 @@ import { kindTable, type CanonicalError, type Violation, type WireResponse } fro
 import { reasonCoding, vendorCoding, type CodeableConcept, type Coding } from './codings'
 import { canonicalErrorExtension, type Extension } from './extension'
 import type { IssueSeverity, IssueType } from './issueType'
-import { issueTypeOf, violationIssueType } from './issueTypeTable'
+import { issueSeverityOf, issueTypeOf, violationIssueType } from './issueTypeTable'
 
 /** One `OperationOutcome.issue` as faultline writes it. */
 export interface OperationOutcomeIssue {
   readonly severity: IssueSeverity
   readonly code: IssueType
+  /** faultline's `kind/reason` coding, the vendor's code, and the message as `text` (the human sentence). */
   readonly details?: CodeableConcept
-  /** The message (absent when empty: FHIR strings may not be empty). */
+  /** The error's `detail`, its technical second explanation (absent when there is none, or it is empty). */
   readonly diagnostics?: string
   /** The violation's path, as the vendor wrote it. */
   readonly expression?: ReadonlyArray<string>
@@ -39,42 +40,45 @@ export const fhirMediaType = 'application/fhir+json'
 
 const nonEmpty = (text: string | null): text is string => text !== null && text.length > 0
 
-function details(error: CanonicalError, reason: string, vendorCode: string | null): CodeableConcept {
+// R4: "A human readable description of the error issue SHOULD be placed in details.text"; `diagnostics` holds
+// "additional diagnostic information", e.g. how a value is wrong or a stack dump.
+function details(error: CanonicalError, reason: string, vendorCode: string | null, text: string): CodeableConcept {
   const coding: Coding[] = [reasonCoding(error.kind, reason)]
   if (nonEmpty(vendorCode)) coding.push(vendorCoding(error.vendor, vendorCode))
-  return { coding }
+  return nonEmpty(text) ? { coding, text } : { coding }
 }
 
 function violationIssue(error: CanonicalError, violation: Violation): OperationOutcomeIssue {
   return {
-    severity: 'error',
+    severity: issueSeverityOf(error.kind),
     code: violationIssueType(violation.reason),
-    details: details(error, violation.reason, violation.vendorCode),
-    ...(nonEmpty(violation.message) ? { diagnostics: violation.message } : {}),
+    details: details(error, violation.reason, violation.vendorCode, violation.message),
     ...(nonEmpty(violation.path) ? { expression: [violation.path] } : {}),
   }
 }
 
 function errorIssue(error: CanonicalError): OperationOutcomeIssue {
   return {
-    severity: 'error',
+    severity: issueSeverityOf(error.kind),
     code: issueTypeOf(error.kind, error.reason),
-    details: details(error, error.reason, error.vendorCode),
-    diagnostics: error.message,
+    details: details(error, error.reason, error.vendorCode, error.message),
+    ...(nonEmpty(error.detail) ? { diagnostics: error.detail } : {}),
   }
 }
 
 /**
  * The FHIR R4 OperationOutcome of a canonical error: one issue per violation (`code` from the reason, e.g.
- * `required` / `value`, `expression` the violation's path, `diagnostics` its message), else one issue for the
+ * `required` / `value`, `expression` the violation's path, `details.text` its message), else one issue for the
  * error (`code` from the kind and reason: `login`, `forbidden`, `not-found`, `duplicate`, `throttled`,
- * `timeout`, `transient`, `exception`, ...). `details.coding` carries faultline's `kind/reason` code and the
- * vendor's own code (system `https://faultline.dev/fhir/CodeSystem/vendor/<vendor>`). Pure.
+ * `timeout`, `transient`, `processing`, ...; `details.text` the message, `diagnostics` the `detail`). Severity
+ * `error`, `warning` for `pending` (not a failure yet). `details.coding` carries faultline's `kind/reason` code
+ * and the vendor's own code (system `https://faultline.dev/fhir/CodeSystem/vendor/<vendor>`, the code
+ * percent-encoded where it is no valid R4 `code`). Pure.
  *
  * @example
  * toOperationOutcome(medableValidationError)
  * // -> { resourceType: 'OperationOutcome', issue: [
- * //      { severity: 'error', code: 'value', expression: ['dob'], diagnostics: 'Invalid date', details: {...} }, ...] }
+ * //      { severity: 'error', code: 'value', expression: ['dob'], details: { coding: [...], text: 'Invalid date' } }, ...] }
  */
 export function toOperationOutcome(error: CanonicalError, options: OperationOutcomeOptions = {}): OperationOutcome {
   const issue = error.violations.length === 0 ? [errorIssue(error)] : error.violations.map((violation) => violationIssue(error, violation))

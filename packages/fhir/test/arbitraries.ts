@@ -7,8 +7,33 @@ import { IssueType } from '../src/issueType'
 
 const emptyToNull = (text: string | null): string | null => (text === '' ? null : text)
 
+/**
+ * Vendor codes that are no valid R4 `code` as they are (leading, trailing or double white space, tabs, line
+ * breaks, control characters, `%`, a lone surrogate), and some that are.
+ */
+export const awkwardVendorCode: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(' E12', 'E12 ', 'E  12', 'E\t12', 'E\n12', ' ', 'a%20b', '100%', 'E\u000112', 'req_\ud800', 'kRequired', 'not found'),
+  fc.string({ minLength: 1, maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom(' ', '\t', '\r', 'a', '%', '\ud800'), minLength: 1, maxLength: 6 }),
+)
+
+// Now and then an awkward code in place of a vendor code (`undefined`: the code is kept).
+const awkwardOrKept = fc.option(awkwardVendorCode, { nil: undefined, freq: 3 })
+
+/** Any canonical error, its vendor codes now and then awkward ones. */
+export const awkwardlyCodedError: fc.Arbitrary<CanonicalError> = fc
+  .tuple(canonicalErrorArbitrary(), awkwardOrKept, fc.array(awkwardOrKept, { minLength: 3, maxLength: 3 }))
+  .map(
+    ([error, code, codes]) =>
+      ({
+        ...error,
+        vendorCode: code ?? error.vendorCode,
+        violations: error.violations.map((violation, i) => ({ ...violation, vendorCode: codes[i] ?? violation.vendorCode })),
+      }) as CanonicalError,
+  )
+
 /** What an OperationOutcome can carry of a canonical error: no causes, no empty strings (FHIR forbids them). */
-export const fhirCarriableError: fc.Arbitrary<CanonicalError> = canonicalErrorArbitrary().map(
+export const fhirCarriableError: fc.Arbitrary<CanonicalError> = awkwardlyCodedError.map(
   (error) =>
     ({
       ...error,
@@ -41,7 +66,8 @@ const issueCode = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...(Object.ke
 const coding = fc.oneof(
   fc.record({ system: fc.constantFrom('urn:oid:1.2.840.114350.1.13.0.1.7.2.657369', 'http://terminology.hl7.org/CodeSystem/operation-outcome'), code: fc.constantFrom('4101', 'MSG_NO_MATCH', '') }),
   fc.tuple(fc.constantFrom('not_found', 'invalid_request', 'nope'), fc.constantFrom('gone', 'missing_field', 'Bad')).map(([kind, reason]) => reasonCoding(kind as never, reason)),
-  fc.tuple(fc.constantFrom('medable', 'acme', '%E0%A4%A'), fc.constantFrom('kRequired', '')).map(([vendor, code]) => ({ ...vendorCoding(vendor, code), system: vendor.startsWith('%') ? `https://faultline.dev/fhir/CodeSystem/vendor/${vendor}` : vendorCoding(vendor, code).system })),
+  // Vendor codings as any writer may send them: codes raw, percent-encoded, or malformed escapes.
+  fc.tuple(fc.constantFrom('medable', 'acme', '%E0%A4%A'), fc.constantFrom('kRequired', '', 'E%2012', '%E0%A4%A', 'a  b')).map(([vendor, code]) => ({ system: vendor.startsWith('%') ? `https://faultline.dev/fhir/CodeSystem/vendor/${vendor}` : vendorCoding(vendor, code).system, code })),
   junk,
 )
 const issue: fc.Arbitrary<unknown> = fc.oneof(

@@ -84,10 +84,20 @@ describe('decoding OperationOutcome responses', () => {
   })
 
   it('the IssueType written for a kind and reason reads back as that kind, where FHIR has a word for it', () => {
-    for (const entry of fhirCatalog.entries) expect(fhirCatalog.lookup(issueTypeOf(entry.kind, entry.reason))?.kind, entry.code).toBe(entry.kind)
-    for (const kind of ['authentication', 'permission', 'invalid_request', 'not_found', 'conflict', 'rate_limited', 'timeout', 'unavailable', 'internal'] as const) {
+    for (const entry of fhirCatalog.entries.filter((entry) => entry.kind !== 'internal')) {
+      expect(fhirCatalog.lookup(issueTypeOf(entry.kind, entry.reason))?.kind, entry.code).toBe(entry.kind)
+    }
+    for (const kind of ['authentication', 'permission', 'invalid_request', 'not_found', 'conflict', 'rate_limited', 'timeout', 'unavailable'] as const) {
       expect(fhirCatalog.lookup(issueTypeOf(kind, 'unrecognized'))?.kind).toBe(kind)
     }
+    // `internal` is written as `processing` (R4 puts `exception` under `transient`): faultline's reason coding still
+    // says the kind and reason; without it, the status decides.
+    const internal = canonicalError({ kind: 'internal', reason: 'database_error', vendor: 'acme', status: 500 })
+    const plain = toOperationOutcome(internal, { canonicalExtension: false })
+    expect(plain.issue[0]?.code).toBe('processing')
+    expect(fhirAdapter.decode(readResponse({ status: 500, body: plain }))).toMatchObject({ kind: 'internal', reason: 'database_error', recognized: true })
+    const uncoded = { ...plain, issue: plain.issue.map(({ details: _details, ...issue }) => issue) }
+    expect(fhirAdapter.decode(readResponse({ status: 500, body: uncoded }))).toMatchObject({ kind: 'internal', reason: 'unrecognized', recognized: false })
   })
 })
 
@@ -111,5 +121,49 @@ describe('issues an outcome in memory repeats', () => {
     const error = normalizeError('fhir', { status: 400, body: outcome(...Array(1_000).fill(issue), ...distinct) })
     expect([error?.vendor, error?.vendorCode]).toEqual(['acme', 'E1'])
     expect([issueReads, codingReads]).toEqual([1, 1])
+  })
+})
+
+describe('the human sentence and the technical text', () => {
+  // HL7 FHIR R4 operationoutcome-example.json ("101"), as published.
+  const example101 = {
+    resourceType: 'OperationOutcome',
+    id: '101',
+    text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">\n      <p>The code &quot;W&quot; is not known and not legal Patient.gender.</p>\n    </div>' },
+    issue: [
+      {
+        severity: 'error',
+        code: 'code-invalid',
+        details: { text: 'The code "W" is not known and not legal in this context' },
+        diagnostics: 'Acme.Interop.FHIRProcessors.Patient.processGender line 2453',
+        location: ['/f:Patient/f:gender'],
+        expression: ['Patient.gender'],
+      },
+    ],
+    meta: { tag: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'HTEST', display: 'test health data' }] },
+  }
+
+  it('reads `details.text` as the message and `diagnostics` as the detail (HL7\'s example 101)', () => {
+    const error = normalizeError('fhir', { status: 400, headers: { 'content-type': 'application/fhir+json' }, body: example101 })
+    expect(error).toMatchObject({
+      kind: 'invalid_request',
+      reason: 'invalid_field',
+      vendorCode: 'code-invalid',
+      message: 'The code "W" is not known and not legal in this context',
+      detail: 'Acme.Interop.FHIRProcessors.Patient.processGender line 2453',
+      violations: [{ path: 'Patient.gender', reason: 'invalid_field', message: 'The code "W" is not known and not legal in this context', vendorCode: null }],
+      extensions: { id: '101', meta: example101.meta },
+    })
+    expect(fhirAdapter.decode(readResponse(fhirAdapter.encode(error!)))).toEqual(error)
+  })
+
+  it('writes the message as `details.text` and the detail as `diagnostics`, and reads them back without the extension', () => {
+    const error = canonicalError({ kind: 'internal', reason: 'database_error', vendor: 'acme', status: 500, message: 'The record could not be saved.', detail: 'PSQLException: connection reset (Repo.java:88)' })
+    const [issue] = toOperationOutcome(error).issue
+    expect(issue).toMatchObject({ details: { text: 'The record could not be saved.' }, diagnostics: 'PSQLException: connection reset (Repo.java:88)' })
+    const plain = fhirAdapter.decode(readResponse({ status: 500, body: toOperationOutcome(error, { canonicalExtension: false }) }))
+    expect(plain).toMatchObject({ message: 'The record could not be saved.', detail: 'PSQLException: connection reset (Repo.java:88)' })
+    // HAPI writes `diagnostics` alone: it stays the message.
+    expect(normalizeError('fhir', { status: 404, body: outcome({ severity: 'error', code: 'not-found', diagnostics: 'HAPI-2001: Resource Patient/123 is not known' }) })).toMatchObject({ message: 'HAPI-2001: Resource Patient/123 is not known', detail: null })
   })
 })

@@ -2,13 +2,15 @@ import type { Adapter, AdapterDocumentation } from '@faultline/core'
 import { formatCount, textBounds } from '@faultline/core/internal'
 import { medableCatalog } from './catalog'
 import { decodeMedable } from './decode'
-import { errCodeCategories } from './errCode'
+import { errCodeCategories, errCodeDetails } from './errCode'
 import { encodeMedable } from './encode'
 import { medableTreeBounds as bounds } from './faultTree'
 import { decodeMedableThrown } from './thrown'
 import { medableRetryPolicy } from './retryPolicy'
 
 const categoryTable = [...errCodeCategories].map(([category, code]) => `${category}->${code}`).join(', ')
+const detailTable = [...errCodeDetails].map(([detail, code]) => `\`*.${detail}\`->${code}`).join(', ')
+const retriedKinds = (medableRetryPolicy.retryOn.kinds ?? []).map((kind) => `\`${kind}\``).join(', ')
 
 /** What Medable's docs page says beyond its catalog: overview, normal form and rules. */
 export const medableDocumentation: AdapterDocumentation = {
@@ -30,7 +32,11 @@ export const medableDocumentation: AdapterDocumentation = {
     'Status: the status line when it is 400 or more; for a 2xx/3xx line the fault\'s own `status` (so `kNewLocation` is 200, `kMediaNotReady` 202); a bare fault without a status keeps `null` (Medable\'s own client would assume 500; the contract says `null`).',
     'A documented code decides by meaning, whatever the status: `kSessionExpired` (403) is `authentication/session_expired`, `kSessionRequired` (500) `authentication/session_required`, `kUnverifiedLocation` (403) is `action_required` like `kNewLocation`.',
     `\`errCode\` (\`namespace.category.detail\`) is read with Medable's own category table (${categoryTable}): a fault without \`code\`, or with an unknown one, takes that code's kind and reason as a fallback (\`recognized: false\`, \`vendorCode\` the fault's own code or \`null\`: no code is invented). An unknown category is not read as \`kError\` (as Medable's client does): the status decides.`,
+    `The two 2xx faults are also known by category and detail, whose categories are not in that table: ${detailTable}. A fault that carries only such an \`errCode\` is that code's kind and reason (\`recognized: false\`, \`vendorCode: null\`), not \`unknown\`.`,
     'A child fault with an unknown (or missing) code and a `path` inside an `invalid_request` parent is `invalid_request/invalid_field`, `recognized: false`, whatever its own status (e.g. `kInvalidString` at 500).',
+    'A violation\'s message is its fault\'s `message`, except that a bare `"Error"` (what Medable says when it knows nothing better, as in the Cortex `kInvalidString` child) gives way to the fault\'s `reason` text (`Enter text between 1 and 100 characters in length`); the cause keeps `message` and `detail` as sent.',
+    '`kLocationAlreadyVerified` is `conflict/already_exists` (nothing failed: the location is verified already); `kRegistrationInvitationRequired` is `permission/forbidden` (registration is open, the caller lacks the invitation it needs); `kCouldNotReadCookies` is `invalid_request/missing_field` (the client sends no cookie the session needs); `kNotDeletable`, `kNotPullable` and `kNotWritable` (404) are `invalid_request/unsupported_operation`.',
+    `Retryable is the retry policy's answer, which \`withRetry\` follows too (one truth, decision 020): the kinds ${retriedKinds} (an abort excepted), so \`kThrottled\`, \`kTooBusy\`, \`kTimeout\` and \`kMediaNotReady\` are retried whether their code, their errCode or only the status (a 429 or 503 without a fault) says so.`,
     '`message` falls back to Medable\'s `reason` text; when both are present `reason` becomes `detail`. `name` is `vendorType`; `path` is `param`; `errCode`, `trace`, `resource`, `index` and unknown members are kept in `extensions`.',
     'Every nested fault becomes a cause with its own fields only (`requestId` and `retryAfter` belong to the root, `violations: []`). The root\'s `violations` list every descendant with a `path`, depth-first pre-order, after the root\'s own `path` when the root is an `invalid_request` (then also its `param`).',
     `Tree bounds: causes keep ${bounds.maxCauseDepth} levels below the root and ${formatCount(bounds.maxCauses)} errors in pre-order; violations keep ${formatCount(bounds.maxViolations)} entries, including those of cut subtrees; at most ${formatCount(bounds.maxScannedFaults)} \`faults\` elements are read; the causes' text fields hold at most ${formatCount(bounds.maxText)} characters, all extensions as many, the violations' text ${formatCount(textBounds.maxViolationText)}. Beyond them the tree is cut and \`truncated: true\` is set on the root and on every kept error that lost children (then the round-trip laws need not hold). The walk is iterative: any depth is safe.`,

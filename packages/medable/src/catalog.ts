@@ -68,14 +68,17 @@ export const medableCatalog = /*#__PURE__*/ defineCatalog('medable', [
   { group: 'account', code: 'kProviderRegistrationDisabled', status: 403, kind: 'permission', reason: 'registration_disabled', description: 'Provider registration is not enabled.' },
   { group: 'account', code: 'kSelfRegistrationDisabled', status: 403, kind: 'permission', reason: 'registration_disabled', description: 'Self registration is not enabled.' },
   { group: 'registration', code: 'kAccountActivationRequired', status: 403, kind: 'permission', reason: 'account_not_active', description: 'The account must be activated to login.' },
-  { group: 'registration', code: 'kRegistrationInvitationRequired', status: 403, kind: 'permission', reason: 'registration_disabled', description: 'Registration requires a valid invitation.' },
+  // Registration is open; the caller lacks the invitation it requires: not allowed, not disabled.
+  { group: 'registration', code: 'kRegistrationInvitationRequired', status: 403, kind: 'permission', reason: 'forbidden', description: 'Registration requires a valid invitation.' },
   // Source "location": a new or unverified sign-in location needs the account holder to act (the CLI treats both alike).
   { group: 'location', code: 'kNewLocation', status: 200, kind: 'action_required', reason: 'location_verification_required', description: 'A new location has been added to the account. 2FA is triggered. A subsequent sign in must use the location verification token.' },
   { group: 'location', code: 'kUnverifiedLocation', status: 403, kind: 'action_required', reason: 'location_verification_required', description: 'Access by this location is pending account holder verification. This occurs when a user signs in from a new location and attempts a login while the 2fA is still in progress.' },
-  { group: 'location', code: 'kCouldNotReadCookies', status: 400, kind: 'authentication', reason: 'session_required', description: 'Could not read cookies. Cookies are required for sessions.' },
+  // A client that sends no readable cookies lacks what sessions require: the request is wrong, not the credentials.
+  { group: 'location', code: 'kCouldNotReadCookies', status: 400, kind: 'invalid_request', reason: 'missing_field', description: 'Could not read cookies. Cookies are required for sessions.' },
   { group: 'location', code: 'kFingerprintMismatch', status: 400, kind: 'invalid_request', reason: 'location_verification_failed', description: "Fingerprint doesn't match session." },
   { group: 'location', code: 'kInvalidFingerprint', status: 400, kind: 'invalid_request', reason: 'location_verification_failed', description: 'Invalid location fingerprint.' },
-  { group: 'location', code: 'kLocationAlreadyVerified', status: 400, kind: 'invalid_request', reason: 'location_verification_failed', description: 'Location already verified.' },
+  // Nothing failed: the location is verified already, so the request conflicts with the current state.
+  { group: 'location', code: 'kLocationAlreadyVerified', status: 400, kind: 'conflict', reason: 'already_exists', description: 'Location already verified.' },
   { group: 'location', code: 'kLocationAccessRevoked', status: 403, kind: 'permission', reason: 'location_denied', description: 'Access from this location has been revoked.' },
   { group: 'location', code: 'kLocationClientMismatch', status: 403, kind: 'permission', reason: 'location_denied', description: 'Location/Access client mismatch. Occurs if location jiggery pokery is attempted.' },
   // Source "files".

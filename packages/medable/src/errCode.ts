@@ -21,6 +21,20 @@ export const errCodeCategories: ReadonlyMap<string, string> = /*#__PURE__*/ new 
   ['unsupportedOperation', 'kUnsupportedOperation'],
 ])
 
+/**
+ * errCodes that name a code by their category AND detail, where the category is not in Medable's table: the two
+ * 2xx faults (FACTS.md), `*.success.newLocation` (kNewLocation, 200) and `*.accepted.mediaNotReady`
+ * (kMediaNotReady, 202). Medable's client would read them as `kError`; they are the documented codes.
+ */
+export const errCodeDetails: ReadonlyMap<string, string> = /*#__PURE__*/ new Map([
+  ['success.newLocation', 'kNewLocation'],
+  ['accepted.mediaNotReady', 'kMediaNotReady'],
+])
+
+// The categories of `errCodeDetails` (a category and detail is looked up only for them), and its longest key.
+const detailedCategories: ReadonlySet<string> = /*#__PURE__*/ new Set([...errCodeDetails.keys()].map((key) => key.slice(0, key.indexOf('.'))))
+const maxDetailKeyLength = /*#__PURE__*/ Math.max(...[...errCodeDetails.keys()].map((key) => key.length))
+
 // Where a category is searched: its first dot within this many characters, the category at most this long.
 // (Medable's are one word; one long errCode may be shared by every fault of a tree in memory: decision 014.)
 const maxCategoryStart = 256
@@ -42,11 +56,20 @@ export function errCodeCategory(errCode: unknown): string | undefined {
 }
 
 /**
- * The catalog entry an errCode's category names (`cortex.invalidArgument.object` -> `kInvalidArgument`), or
- * `undefined` when the category is not in Medable's table. Unlike Medable's client, an unknown category is not
- * read as `kError`: the fault then falls back to its status.
+ * The catalog entry an errCode names: by its category (`cortex.invalidArgument.object` -> `kInvalidArgument`), or
+ * by its category and detail (`cortex.success.newLocation` -> `kNewLocation`, {@link errCodeDetails}); `undefined`
+ * for any other. Unlike Medable's client, an unknown category is not read as `kError`: the fault then falls back
+ * to its status.
  */
 export function entryOfErrCode(errCode: unknown): CatalogEntry | undefined {
   const category = errCodeCategory(errCode)
-  return category === undefined ? undefined : medableCatalog.lookup(errCodeCategories.get(category))
+  if (category === undefined) return undefined
+  const code = errCodeCategories.get(category) ?? (detailedCategories.has(category) ? errCodeDetails.get(categoryAndDetail(errCode as string)) : undefined)
+  return medableCatalog.lookup(code)
+}
+
+// `success.newLocation` of `cortex.success.newLocation`: what follows the namespace, when short enough to be a key.
+function categoryAndDetail(errCode: string): string {
+  const start = errCode.slice(0, maxCategoryStart + 1).indexOf('.') + 1
+  return errCode.length - start <= maxDetailKeyLength ? errCode.slice(start) : ''
 }

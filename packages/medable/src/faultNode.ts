@@ -183,10 +183,16 @@ export function readFaultNode(source: object, dialect: FaultDialect, statusLine:
   }
 }
 
-/** The violation a fault with a `path` stands for (contract §2). */
+// "Error" is what Medable's `Fault` says when it knows nothing better (the Cortex `kInvalidString` child).
+const isGenericMessage = (message: string): boolean => message.length <= 16 && /^\s*error\.?\s*$/i.test(message)
+
+/**
+ * The violation a fault with a `path` stands for (contract §2): its message, or its `reason` text when the
+ * message is a bare "Error" that says less (the fault's own `message` and `detail` stay as they are).
+ */
 export const violationOf = (node: FaultNode, path: string): Violation => ({
   path,
   reason: node.meaning.reason,
-  message: node.message,
+  message: node.detail !== null && isGenericMessage(node.message) ? (nonBlank(node.detail) ?? node.message) : node.message,
   vendorCode: node.vendorCode,
 })

@@ -1,6 +1,7 @@
 import { canonicalErrorOf, noViolations, type CanonicalError, type JsonRecord, type Kind, type Violation } from '@faultline/core'
 import { copyExtras, fieldText, fitViolationText, textBounds, type JsonCopyBudget } from '@faultline/core/internal'
 import { readFaultNode, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
+import { medableRetryMeaning } from './retryPolicy'
 
 /**
  * The size bounds of a decoded fault tree (contract §2). Beyond them the tree is cut and `truncated` is set on
@@ -67,7 +68,8 @@ const isFaultObject = (value: unknown): value is object => typeof value === 'obj
 // The error of a fault, its `extensions` not yet copied (`copyExtensions`): a cause is kept only if its text fits.
 const keep = (node: FaultNode, root?: RootFields): Kept => {
   const causes: CanonicalError[] = []
-  const { meaning } = node
+  // Retryable is the retry policy's answer (decision 020), for the root and every cause alike.
+  const meaning = medableRetryMeaning(node.meaning, node.status, node.vendorCode)
   const error = canonicalErrorOf(meaning, {
     vendor: 'medable',
     vendorCode: node.vendorCode,

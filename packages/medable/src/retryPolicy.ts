@@ -1,14 +1,18 @@
-import type { RetryPolicy } from '@faultline/core'
+import { shouldRetry, type CanonicalError, type Meaning, type RetryPolicy } from '@faultline/core'
 
 /**
  * Medable's transient faults: `kThrottled` (429), `kTooBusy` (503: "clients should scale back requests for a
  * while"), `kTimeout` (408), and `kMediaNotReady` (202: file processing is asynchronous, so the file is polled).
- * Medable documents no retry schedule: exponential backoff with jitter, five retries, so a media file gets
- * about 20 s to become ready.
+ * They are retried by their kinds (`rate_limited`, `unavailable`, `timeout`, `pending`), so a fault that names
+ * them only by its errCode, a 429 or 503 without a fault, and a transport failure (an abort excepted) are
+ * retried too. Medable documents no retry schedule: exponential backoff with jitter, five retries, so a media
+ * file gets about 20 s to become ready. The one statement of what is retried: the decoder sets `retryable`
+ * from it (decision 020).
  */
 export const medableRetryPolicy: RetryPolicy = {
   maxRetries: 5,
-  retryOn: { vendorCodes: ['kThrottled', 'kTooBusy', 'kTimeout', 'kMediaNotReady'] },
+  retryOn: { kinds: ['rate_limited', 'unavailable', 'timeout', 'pending', 'transport'] },
+  neverReasons: ['aborted'],
   backoff: [
     [500, 1000],
     [1000, 2000],
@@ -17,4 +21,17 @@ export const medableRetryPolicy: RetryPolicy = {
   ],
   honoursRetryAfter: true,
   source: 'Medable fault table (kThrottled, kTooBusy, kTimeout; kMediaNotReady polling)',
+}
+
+/** `meaning` with the `retryable` the policy gives a fault of that meaning, status and code. */
+export function medableRetryMeaning(meaning: Meaning, status: number | null, vendorCode: string | null): Meaning {
+  const retryable = shouldRetry(medableRetryPolicy, { kind: meaning.kind, reason: meaning.reason, status, vendorCode, retryable: meaning.retryable })
+  return retryable === meaning.retryable ? meaning : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
+}
+
+/** `error` with the `retryable` the policy gives it (the same object when they already agree). */
+export function withMedableRetry<E extends CanonicalError | null>(error: E): E {
+  if (error === null) return error
+  const retryable = shouldRetry(medableRetryPolicy, error)
+  return retryable === error.retryable ? error : ({ ...error, retryable } as E)
 }

@@ -59,12 +59,69 @@ describe('decodeMedable: the documented fault tree', () => {
   })
 })
 
+describe('decodeMedable: mappings settled in issue #18', () => {
+  it('reads kLocationAlreadyVerified as a conflict: nothing failed, the location is verified already', () => {
+    expect(decode({ status: 400, body: { object: 'fault', name: 'location', code: 'kLocationAlreadyVerified', status: 400, message: 'Location already verified.' } })).toMatchObject({
+      kind: 'conflict',
+      reason: 'already_exists',
+      status: 400,
+      recognized: true,
+      retryable: false,
+      violations: [],
+    })
+  })
+
+  it('reads kRegistrationInvitationRequired as permission/forbidden: registration is open, the invitation is missing', () => {
+    expect(decode({ status: 403, body: { object: 'fault', name: 'registration', code: 'kRegistrationInvitationRequired', status: 403, message: 'Registration requires a valid invitation.' } })).toMatchObject({
+      kind: 'permission',
+      reason: 'forbidden',
+      recognized: true,
+    })
+  })
+
+  it('reads kCouldNotReadCookies as an invalid request: the client sends no cookie the session needs', () => {
+    expect(decode({ status: 400, body: { object: 'fault', name: 'location', code: 'kCouldNotReadCookies', status: 400, message: 'Could not read cookies.' } })).toMatchObject({
+      kind: 'invalid_request',
+      reason: 'missing_field',
+      recognized: true,
+      retryable: false,
+    })
+  })
+
+  it('still writes another vendor\'s conflict, permission and invalid request as Medable\'s general codes', () => {
+    const foreign = (kind: 'conflict' | 'permission' | 'invalid_request', reason: string) =>
+      (medableAdapter.encode({ ...decode({ status: 400, body: { object: 'fault', code: 'kExists', status: 400 } })!, vendor: 'medblocks', vendorCode: null, kind, reason }).body as { code: string }).code
+    expect([foreign('conflict', 'resource_conflict'), foreign('permission', 'forbidden'), foreign('invalid_request', 'malformed'), foreign('invalid_request', 'missing_field')]).toEqual([
+      'kExists',
+      'kAccessDenied',
+      'kInvalidArgument',
+      'kRequired',
+    ])
+  })
+})
+
 describe('decodeMedable: FACTS.md fixtures', () => {
   it('makes a top-level path of an invalid request its param and first violation', () => {
     const error = decode({ status: 400, body: invalidObjectFault })
     expect(error).toMatchObject({ kind: 'invalid_request', reason: 'invalid_field', param: 'missing', message: 'Invalid or unknown object.' })
     expect(error?.extensions).toEqual({ errCode: 'cortex.invalidArgument.object' })
     expect(error?.violations).toEqual([{ path: 'missing', reason: 'invalid_field', message: 'Invalid or unknown object.', vendorCode: 'kInvalidObject' }])
+  })
+
+  it('gives a violation its fault\'s reason text when the message is a bare "Error" (issue #18)', () => {
+    const error = decode({ status: 400, body: cortexValidationFault })
+    expect(error?.violations).toEqual([
+      { path: 'account.password', reason: 'missing_field', message: 'Please enter a value', vendorCode: 'kRequired' },
+      { path: 'account.name.first', reason: 'invalid_field', message: 'Enter text between 1 and 100 characters in length', vendorCode: 'kInvalidString' },
+    ])
+    // The cause keeps what Medable sent, so that it is written back as it came.
+    expect(error?.causes[1]).toMatchObject({ message: 'Error', detail: 'Enter text between 1 and 100 characters in length' })
+  })
+
+  it('keeps a message that says something, and a bare "Error" without a reason', () => {
+    const child = (message: string, reason?: string) => ({ object: 'fault', code: 'kInvalidString', status: 500, message, path: 'a', ...(reason === undefined ? {} : { reason }) })
+    const violations = decode({ status: 400, body: { object: 'fault', code: 'kValidationError', status: 400, faults: [child('Error: too long', 'Between 1 and 100'), child(' error. ', 'Between 1 and 100'), child('Error'), child('Error', '  ')] } })?.violations
+    expect(violations?.map((violation) => violation.message)).toEqual(['Error: too long', 'Between 1 and 100', 'Error', 'Error'])
   })
 
   it('prefers §7 over the errCode category for an undocumented child with a path', () => {
@@ -169,7 +226,33 @@ describe('decodeMedable: codes and errCodes', () => {
       vendorCode: 'kSomethingNew',
       recognized: false,
     })
-    expect(decode({ status: 200, body: { object: 'fault', errCode: 'cortex.success.newLocation' } })).toMatchObject({ kind: 'unknown', vendorCode: null, status: 200 })
+  })
+
+  it('reads the two 2xx faults from their errCode alone, as kNewLocation and kMediaNotReady map (FACTS.md)', () => {
+    expect(decode({ status: 200, body: { object: 'fault', errCode: 'cortex.success.newLocation' } })).toMatchObject({
+      kind: 'action_required',
+      reason: 'location_verification_required',
+      vendorCode: null,
+      status: 200,
+      recognized: false,
+      retryable: false,
+      extensions: { errCode: 'cortex.success.newLocation' },
+    })
+    expect(decode({ status: 202, body: { object: 'fault', errCode: 'cortex.accepted.mediaNotReady', status: 202, reason: 'File is not ready. State: pending' } })).toMatchObject({
+      kind: 'pending',
+      reason: 'media_not_ready',
+      vendorCode: null,
+      status: 202,
+      recognized: false,
+      retryable: true,
+      message: 'File is not ready. State: pending',
+    })
+    // An unknown code with such an errCode takes it as its fallback too (contract §3 rule 2).
+    expect(decode({ status: 200, body: { object: 'fault', code: 'kNewLocationV2', errCode: 'cortex.success.newLocation', status: 200 } })).toMatchObject({
+      kind: 'action_required',
+      vendorCode: 'kNewLocationV2',
+      recognized: false,
+    })
   })
 
   it('keeps reason as detail when message is present, and trace/resource/index/unknown members in extensions', () => {

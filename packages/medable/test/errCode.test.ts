@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { medableCatalog } from '../src/catalog'
-import { entryOfErrCode, errCodeCategories, errCodeCategory } from '../src/errCode'
+import { entryOfErrCode, errCodeCategories, errCodeCategory, errCodeDetails } from '../src/errCode'
 
 describe('errCode', () => {
   it('reads the category as Medable\'s Fault does', () => {
@@ -35,10 +35,25 @@ describe('errCode', () => {
     for (const code of errCodeCategories.values()) expect(medableCatalog.lookup(code)?.code).toBe(code)
   })
 
-  it('finds the entry of a known category only', () => {
+  it('finds the entry of a known category, or of a known category and detail, only', () => {
     expect(entryOfErrCode('cortex.tooLarge.body')?.code).toBe('kRequestTooLarge')
-    expect(entryOfErrCode('cortex.success.newLocation')).toBeUndefined()
     expect(entryOfErrCode('cortex.constructor.x')).toBeUndefined()
     expect(entryOfErrCode('cortex.__proto__.x')).toBeUndefined()
+  })
+
+  it('finds the two 2xx faults by category and detail (FACTS.md), whatever the namespace', () => {
+    expect([...errCodeDetails]).toEqual([
+      ['success.newLocation', 'kNewLocation'],
+      ['accepted.mediaNotReady', 'kMediaNotReady'],
+    ])
+    expect(entryOfErrCode('cortex.success.newLocation')?.code).toBe('kNewLocation')
+    expect(entryOfErrCode('cortex.accepted.mediaNotReady')?.code).toBe('kMediaNotReady')
+    expect(entryOfErrCode('mdctl.success.newLocation')?.code).toBe('kNewLocation')
+    // The detail must be exactly the documented one; the category alone names nothing.
+    expect(entryOfErrCode('cortex.success')).toBeUndefined()
+    expect(entryOfErrCode('cortex.success.other')).toBeUndefined()
+    expect(entryOfErrCode('cortex.success.newLocation.x')).toBeUndefined()
+    expect(entryOfErrCode('cortex.accepted.newLocation')).toBeUndefined()
+    expect(entryOfErrCode(`cortex.success.newLocation${'x'.repeat(1_000_000)}`)).toBeUndefined()
   })
 })

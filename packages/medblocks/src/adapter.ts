@@ -1,7 +1,10 @@
-import { createTypedEnvelopeAdapter, type Adapter, type TypedEnvelopeSpec } from '@faultline/core'
+import { createTypedEnvelopeAdapter, type Adapter, type CanonicalError, type NormalizeOptions, type ResponseView, type TypedEnvelopeSpec } from '@faultline/core'
+import { readOwnData } from '@faultline/core/internal'
 import { medblocksCatalog, medblocksTypes } from './catalog'
-import { medblocksRetryableByStatus, medblocksRetryPolicy } from './retryPolicy'
+import { medblocksRetryPolicy, withMedblocksRetry } from './retryPolicy'
 import { decodeMedblocksSdkError } from './sdkError'
+
+const { statuses = [], kinds = [] } = medblocksRetryPolicy.retryOn
 
 /** What Medblocks' envelope adapter is made of: its catalog, types, retry policy and documentation. */
 export const medblocksEnvelope: TypedEnvelopeSpec = {
@@ -10,8 +13,6 @@ export const medblocksEnvelope: TypedEnvelopeSpec = {
   types: medblocksTypes,
   writesNullParam: true,
   retryPolicy: medblocksRetryPolicy,
-  // What the SDK retries is decided by status: an internal_error at 503 is retried, a fhir_error at 500 is not.
-  retryableByStatus: medblocksRetryableByStatus,
   documentation: {
     title: 'Medblocks',
     overview:
@@ -26,15 +27,35 @@ export const medblocksEnvelope: TypedEnvelopeSpec = {
     notes: [
       'A known code decides by meaning, whatever the status; an unknown code falls back to its `type`, then to the HTTP status (`recognized: false`).',
       'An envelope inside a 2xx answer is an error that keeps its status line.',
-      'Retryable follows the SDK, by status first: 429, 502, 503 and 504 are retryable whatever the code, a 500 never is (the API page says "retry with backoff" for 500; the SDK, which never retries it, wins); other statuses take the code\'s kind.',
+      `Retryable is what the SDK retries, and \`withRetry\` asks the same policy (one truth, decision 020): an error at ${statuses.join(', ')} whatever its code, and ${kinds.join(', ')} failures except an abort. Every other status is not retryable whatever the kind: a 500 (the API page says "retry with backoff"; the SDK, which never retries it, wins), a 408 \`timeout\`, a \`rate_limit_error\` at 400, an envelope in a 2xx answer; so is an error without a status (a bare body). The table's retryable column is the answer at the code's documented status.`,
       '`request_id` in the body wins over the SDK\'s `requestId` and the `X-Request-Id` header.',
       'SDK errors decode from own properties only; a `MedblocksRateLimitError`\'s own `retryAfter` is used as it is.',
-      '`MedblocksSignatureError` becomes kind `signature` with its `reason`, status `null`.',
+      '`MedblocksSignatureError` becomes kind `signature` with its `reason`, status `null`, as an instance or as a plain object `{ name, reason, message }` (which reaches the adapter as a bare body: a bare body whose own `name` starts with `Medblocks` is read as an SDK error).',
     ],
   },
 }
 
 const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter(medblocksEnvelope)
+
+// A bare body (no status line): an SDK error thrown as a plain object with neither `statusCode` nor `requestId`
+// (a `MedblocksSignatureError` has neither) is handed over as one; its own `name` says it is an SDK error.
+function decodeBareBody(view: ResponseView, options: NormalizeOptions | undefined): CanonicalError | null {
+  const value = view.body.type === 'json' ? view.body.value : undefined
+  if (typeof value === 'object' && value !== null) {
+    try {
+      const name = readOwnData(value, 'name')
+      const fromSdk = typeof name === 'string' && name.startsWith('Medblocks') ? decodeMedblocksSdkError(value, options, envelopeAdapter.decode) : undefined
+      if (fromSdk !== undefined) return fromSdk
+    } catch {
+      // A hostile object (a Proxy whose traps throw) is no SDK error: the envelope decoder reads what it can.
+    }
+  }
+  return envelopeAdapter.decode(view, options)
+}
+
+// Retryable is the retry policy's answer (decision 020); the envelope decoder gives the kind's, so it is checked here.
+const decode: Adapter['decode'] = (view, options) =>
+  withMedblocksRetry(view.status === null ? decodeBareBody(view, options) : envelopeAdapter.decode(view, options))
 
 /**
  * The Medblocks adapter: the API's error envelope, the SDK's error classes and webhook signature errors.
@@ -47,5 +68,6 @@ const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter(medblocksEnvelo
  */
 export const medblocksAdapter: Adapter = {
   ...envelopeAdapter,
-  decodeThrown: (thrown, options) => decodeMedblocksSdkError(thrown, options, envelopeAdapter.decode),
+  decode,
+  decodeThrown: (thrown, options) => withMedblocksRetry(decodeMedblocksSdkError(thrown, options, envelopeAdapter.decode)),
 }

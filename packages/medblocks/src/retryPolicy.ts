@@ -1,9 +1,11 @@
-import type { RetryPolicy } from '@faultline/core'
+import { shouldRetry, type CanonicalError, type RetryPolicy } from '@faultline/core'
 
 /**
  * What the Medblocks SDK does (medblocks-sdk-errors.txt, FACTS.md): retries network failures and timeouts,
  * 429 honouring Retry-After, 502, 503 and 504; never 500 or another 4xx; 3 retries; backoff with jitter
- * 250-500 ms, 500-750 ms, 1000-1250 ms, 2000-2250 ms.
+ * 250-500 ms, 500-750 ms, 1000-1250 ms, 2000-2250 ms. The SDK decides by status, so an error's kind does not
+ * make it retryable: a 408 `timeout`, or a `rate_limit_error` at 400, is not retried. This policy is the one
+ * statement of what is retried: the decoder sets `retryable` from it (decision 020).
  */
 export const medblocksRetryPolicy: RetryPolicy = {
   maxRetries: 3,
@@ -19,11 +21,6 @@ export const medblocksRetryPolicy: RetryPolicy = {
   source: 'Medblocks SDK (maxNetworkRetries 3)',
 }
 
-/**
- * What the SDK decides by status alone, read off the policy above: the statuses it retries are retryable
- * whatever the code, and 500, which it never retries, is not.
- */
-export const medblocksRetryableByStatus: ReadonlyMap<number, boolean> = new Map([
-  ...(medblocksRetryPolicy.retryOn.statuses ?? []).map((status) => [status, true] as const),
-  [500, false] as const,
-])
+/** `error` with the `retryable` the policy gives it (the same object when they already agree, as they mostly do). */
+export const withMedblocksRetry = <E extends CanonicalError | null | undefined>(error: E): E =>
+  error === null || error === undefined || shouldRetry(medblocksRetryPolicy, error) === error.retryable ? error : ({ ...error, retryable: !error.retryable } as E)

@@ -57,7 +57,8 @@ describe('medblocksAdapter.decode', () => {
 
   it('maps a known code by meaning, whatever the status', () => {
     const error = decode({ status: 418, body: { error: { type: 'rate_limit_error', code: 'quota_exceeded', message: 'Quota spent' } } })
-    expect(error).toMatchObject({ kind: 'rate_limited', reason: 'quota_exceeded', status: 418, retryable: true, recognized: true })
+    // Retryable is the SDK's answer, by status: a 418 is a 4xx it does not retry (decision 020).
+    expect(error).toMatchObject({ kind: 'rate_limited', reason: 'quota_exceeded', status: 418, retryable: false, recognized: true })
   })
 
   it('falls back to the type for an unknown code', () => {
@@ -170,11 +171,11 @@ describe('medblocksAdapter.encode', () => {
 })
 
 describe('Medblocks retryable by status, as its SDK decides', () => {
-  it('retries an api_error or internal_error at 503, and never a fhir_error at 500', () => {
+  it('retries an api_error or internal_error at 503, and never a fhir_error at 500 or 400', () => {
     expect(decode({ status: 503, body: { error: { type: 'api_error', code: 'weird', message: 'x' } } })).toMatchObject({ kind: 'internal', retryable: true })
     expect(decode({ status: 503, body: { error: { type: 'api_error', code: 'internal_error', message: 'x' } } })).toMatchObject({ kind: 'internal', retryable: true })
     expect(decode({ status: 500, body: { error: { type: 'ehr_error', code: 'fhir_error', message: 'x' } } })).toMatchObject({ kind: 'unavailable', retryable: false })
-    expect(decode({ status: 400, body: { error: { type: 'ehr_error', code: 'fhir_error', message: 'x' } } })).toMatchObject({ kind: 'unavailable', retryable: true })
+    expect(decode({ status: 400, body: { error: { type: 'ehr_error', code: 'fhir_error', message: 'x' } } })).toMatchObject({ kind: 'unavailable', retryable: false })
   })
 
   it('does not write a transport error\'s system code as a vendor code', () => {

@@ -1,4 +1,4 @@
-import { CanonicalError } from '@faultline/core'
+import { CanonicalError, createNormalizer } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { medblocksAdapter } from '../src/adapter'
 
@@ -68,8 +68,48 @@ describe('Medblocks SDK errors', () => {
     },
   )
 
+  describe('a MedblocksSignatureError thrown as a plain object (contract §1: instances or plain objects)', () => {
+    const plain = { name: 'MedblocksSignatureError', reason: 'timestamp_expired', message: 'Webhook signature verification failed: timestamp_expired' }
+    const expected = { kind: 'signature', reason: 'timestamp_expired', vendorCode: 'timestamp_expired', vendorType: 'MedblocksSignatureError', status: null, retryable: false, recognized: true }
+
+    it('decodes from its own fields', () => {
+      expect(decodeThrown(plain)).toMatchObject(expected)
+    })
+
+    // It has no statusCode, requestId or retryAfter, so the normalizer hands it to the adapter as a bare body.
+    it('is a signature error through normalizeError, not unknown', () => {
+      const { normalizeError } = createNormalizer([medblocksAdapter])
+      expect(normalizeError('medblocks', plain)).toMatchObject({ ...expected, message: plain.message })
+      expect(normalizeError('medblocks', { name: 'MedblocksSignatureError', reason: 'header_v2' })).toMatchObject({ kind: 'signature', reason: 'unrecognized', recognized: false })
+      expect(normalizeError('medblocks', { name: 'MedblocksInvalidRequestError', type: 'invalid_request_error', code: 'invalid_data', message: 'dob is invalid', param: 'dob' })).toMatchObject({
+        kind: 'invalid_request',
+        reason: 'validation_failed',
+        param: 'dob',
+      })
+    })
+
+    it('is not read from a response body or from an object not named by the SDK', () => {
+      const { normalizeError } = createNormalizer([medblocksAdapter])
+      expect(normalizeError('medblocks', { status: 400, body: plain })).toMatchObject({ kind: 'invalid_request', recognized: false })
+      expect(normalizeError('medblocks', { name: 'SignatureError', reason: 'signature_mismatch' })).toMatchObject({ kind: 'unknown' })
+    })
+  })
+
   it('leaves other errors alone', () => {
     expect(decodeThrown(new TypeError('fetch failed'))).toBeUndefined()
     expect(decodeThrown({ code: 'ECONNREFUSED' })).toBeUndefined()
+  })
+})
+
+describe('a bare body named like an SDK error, hostile', () => {
+  it('never throws from decode, whatever the object does', () => {
+    const { normalizeError } = createNormalizer([medblocksAdapter])
+    const throwing = new Proxy({ name: 'MedblocksSignatureError' }, { get: () => { throw new Error('trap') }, getPrototypeOf: () => { throw new Error('trap') } })
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {})
+    revoke()
+    for (const body of [throwing, revoked, Object.defineProperty({}, 'name', { get: () => { throw new Error('getter') }, enumerable: true })]) {
+      expect(() => medblocksAdapter.decode({ status: null, headers: { get: () => undefined } as never, body: { type: 'json', value: body } })).not.toThrow()
+      expect(CanonicalError.is(normalizeError('medblocks', body))).toBe(true)
+    }
   })
 })

@@ -6,6 +6,9 @@ import { encodeMedipim } from './encode'
 import { medipimRetryPolicy } from './retryPolicy'
 import { maxViolations } from './violations'
 
+const retriedStatuses = (medipimRetryPolicy.retryOn.statuses ?? []).join(', ')
+const retriedKinds = (medipimRetryPolicy.retryOn.kinds ?? []).map((kind) => `\`${kind}\``).join(', ')
+
 /** What the Medipim docs page says beyond the catalog (rendered by core's `renderCatalogMarkdown`). */
 export const medipimDocumentation: AdapterDocumentation = {
   title: 'Medipim',
@@ -49,6 +52,7 @@ export const medipimDocumentation: AdapterDocumentation = {
       '`extensions.allow` (over an `allow` member of `error`) and written back as an `allow` header.',
     'No `Retry-After` is documented (the limit is 100 requests/minute; Medipim\'s PHP client retries a 429 three ' +
       'times after 1 s, 2 s and 3 s): the header is read when present. `too_many_requests` stays `rate_limited` whatever the header says.',
+    `Retryable is the retry policy's answer, which \`withRetry\` follows too (one truth, decision 020): any error at ${retriedStatuses} (as Medipim's client retries it), and the kinds ${retriedKinds} (an abort excepted), so a 503 or 502 from a proxy is retried while a 500 \`server_error\` is not.`,
     'Request ids (contract §4): a `request_id` member of `error` first, though Medipim documents none, then the ' +
       '`X-Request-Id` or `Request-Id` header; `encode` writes it as the `x-request-id` header only.',
     'Unknown members of `error` are kept in `extensions` (bounded JSON copies); other top-level members of the body are not kept.',

@@ -1,6 +1,7 @@
 import { canonicalError, canonicalErrorOf, errorStatus, findRequestId, noCauses, retryAfterOf, type CanonicalError, type JsonRecord, type NormalizeOptions, type ResponseView } from '@faultline/core'
 import { copyExtras, gatherMembers, nonBlank, stringOrNull } from '@faultline/core/internal'
 import { medipimCatalog, medipimMeaning } from './catalog'
+import { medipimRetryMeaning } from './retryPolicy'
 import { envelopeMembers, findEnvelope } from './envelope'
 import { findStreamError, findStreamErrorInText } from './stream'
 import { decodeViolations } from './violations'
@@ -66,7 +67,8 @@ function decodeLocated(response: ResponseView, { error, container }: Located, op
   // The status line wins; only a 2xx/3xx answer (a stream that failed after its 200) takes the error's own status.
   const status = errorStatus(response.status, fields.status)
   const { code } = fields
-  return canonicalErrorOf(medipimMeaning(code, status), {
+  // Retryable is the retry policy's answer (decision 020).
+  return canonicalErrorOf(medipimRetryMeaning(medipimMeaning(code, status), status, code), {
     vendor,
     vendorCode: code,
     vendorType: null,

@@ -1,12 +1,16 @@
-import type { RetryPolicy } from '@faultline/core'
+import { shouldRetry, type Meaning, type RetryPolicy } from '@faultline/core'
 
 /**
- * What Medipim's own PHP client does: a 429 `too_many_requests` (limit 100 requests a minute) is retried three
- * times, after 1 s, 2 s and 3 s. Medipim documents no `Retry-After`; one is honoured if it is ever sent.
+ * What Medipim's own PHP client does: a 429 (limit 100 requests a minute) is retried three times, after 1 s, 2 s
+ * and 3 s, whatever the body says. Medipim documents nothing about other transient failures, so the kinds'
+ * defaults stand (contract §3): a 503 or 502 from a proxy, a timeout and a transport failure (an abort excepted)
+ * are retried on the same schedule. Medipim documents no `Retry-After`; one is honoured if it is ever sent. The one
+ * statement of what is retried: the decoder sets `retryable` from it (decision 020).
  */
 export const medipimRetryPolicy: RetryPolicy = {
   maxRetries: 3,
-  retryOn: { statuses: [429], vendorCodes: ['too_many_requests'] },
+  retryOn: { statuses: [429], kinds: ['rate_limited', 'timeout', 'unavailable', 'transport'] },
+  neverReasons: ['aborted'],
   backoff: [
     [1000, 1000],
     [2000, 2000],
@@ -14,4 +18,10 @@ export const medipimRetryPolicy: RetryPolicy = {
   ],
   honoursRetryAfter: true,
   source: "Medipim's PHP client (3 retries of a 429, 1 s, 2 s, 3 s)",
+}
+
+/** `meaning` with the `retryable` the policy gives an error of that meaning, status and code. */
+export function medipimRetryMeaning(meaning: Meaning, status: number | null, vendorCode: string | null): Meaning {
+  const retryable = shouldRetry(medipimRetryPolicy, { kind: meaning.kind, reason: meaning.reason, status, vendorCode, retryable: meaning.retryable })
+  return retryable === meaning.retryable ? meaning : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
 }

@@ -1,6 +1,9 @@
 import type { CanonicalError } from '@faultline/core'
 import { errorAttributes as names, exceptionEventName, spanStatusError } from './attributes'
+import { safeIdentifier, safeKind, safeRequestId } from './identifiers'
+import { logRecordBounds } from './logRecord'
 import { redact as defaultRedact, type Redactor } from './redaction'
+import { redactWithin } from './textBudget'
 
 /** Attribute values a span accepts. */
 export type SpanAttributes = Record<string, string | number | boolean>
@@ -15,29 +18,35 @@ export interface ErrorSpan {
   addEvent(name: string, attributes?: SpanAttributes): unknown
 }
 
-/** Options of {@link recordError}. */
+/** Options of {@link recordError} and {@link errorSpanAttributes}. */
 export interface RecordErrorOptions {
   /** What the message goes through before it is written to `exception.message` (default: `redact`). */
   readonly redact?: Redactor
+  /** What the vendor, the reason and the vendor code go through (default: `redact`, whatever `redact` is). */
+  readonly redactIdentifiers?: Redactor
 }
 
 /**
  * The span attributes of an error, after the semantic conventions: `error.type` is the kind (14 values, so a
  * bounded cardinality), `http.response.status_code` when there is a status; then `faultline.vendor`,
  * `faultline.kind`, `faultline.reason`, `faultline.vendor_code`, `faultline.request_id`, `faultline.retryable`
- * and `faultline.retry_after` (absent ones left out).
+ * and `faultline.retry_after` (absent ones left out). The vendor, the reason and the vendor code go through the
+ * identifier redactor (256 characters at most); the request id is kept only when it looks like one
+ * (`[redacted:id]` else), as in {@link toLogRecord}.
  */
-export function errorSpanAttributes(error: CanonicalError): SpanAttributes {
+export function errorSpanAttributes(error: CanonicalError, options: RecordErrorOptions = {}): SpanAttributes {
+  const redactIdentifiers = options.redactIdentifiers ?? defaultRedact
+  const kind = safeKind(error.kind)
   const attributes: SpanAttributes = {
-    [names.errorType]: error.kind,
-    [names.vendor]: error.vendor,
-    [names.kind]: error.kind,
-    [names.reason]: error.reason,
+    [names.errorType]: kind,
+    [names.vendor]: safeIdentifier(error.vendor, redactIdentifiers),
+    [names.kind]: kind,
+    [names.reason]: safeIdentifier(error.reason, redactIdentifiers),
     [names.retryable]: error.retryable,
   }
   if (error.status !== null) attributes[names.httpResponseStatusCode] = error.status
-  if (error.vendorCode !== null) attributes[names.vendorCode] = error.vendorCode
-  if (error.requestId !== null) attributes[names.requestId] = error.requestId
+  if (error.vendorCode !== null) attributes[names.vendorCode] = safeIdentifier(error.vendorCode, redactIdentifiers)
+  if (error.requestId !== null) attributes[names.requestId] = safeRequestId(error.requestId)
   if (error.retryAfter !== null) attributes[names.retryAfter] = error.retryAfter
   return attributes
 }
@@ -45,20 +54,23 @@ export function errorSpanAttributes(error: CanonicalError): SpanAttributes {
 /**
  * Records a canonical error on a span: status ERROR (its description `kind/reason`, no vendor text), the
  * attributes of {@link errorSpanAttributes}, and an `exception` event with `exception.type`
- * (`faultline.<kind>`) and the redacted `exception.message`. No stack trace: there is none worth keeping.
+ * (`faultline.<kind>`) and the redacted `exception.message` (at most 2,048 characters, cut before redaction, so
+ * linear in time whatever the message). No stack trace: there is none worth keeping.
  *
  * @example
  * const error = normalizeError('medblocks', response)
  * if (error !== null) recordError(trace.getActiveSpan()!, error)
  */
 export function recordError(span: ErrorSpan, error: CanonicalError, options: RecordErrorOptions = {}): void {
-  const redactText = options.redact ?? defaultRedact
-  span.setAttributes(errorSpanAttributes(error))
+  const attributes = errorSpanAttributes(error, options)
+  const kind = attributes[names.kind] as string
+  const reason = attributes[names.reason] as string
+  span.setAttributes(attributes)
   span.addEvent(exceptionEventName, {
-    [names.exceptionType]: `faultline.${error.kind}`,
-    [names.exceptionMessage]: redactText(error.message),
-    [names.vendor]: error.vendor,
-    [names.reason]: error.reason,
+    [names.exceptionType]: `faultline.${kind}`,
+    [names.exceptionMessage]: redactWithin(error.message, logRecordBounds.maxTextChars, options.redact ?? defaultRedact).text,
+    [names.vendor]: attributes[names.vendor] as string,
+    [names.reason]: reason,
   })
-  span.setStatus({ code: spanStatusError, message: `${error.kind}/${error.reason}` })
+  span.setStatus({ code: spanStatusError, message: `${kind}/${reason}` })
 }

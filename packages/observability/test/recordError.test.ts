@@ -6,7 +6,9 @@ import { medblocksAdapter } from '@faultline/medblocks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { errorAttributes, exceptionEventName, spanStatusError } from '../src/attributes'
 import { fingerprint } from '../src/fingerprint'
+import { logRecordBounds } from '../src/logRecord'
 import { recordError, type ErrorSpan } from '../src/recordError'
+import { truncationMark } from '../src/textBudget'
 
 const exporter = new InMemorySpanExporter()
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] })
@@ -80,5 +82,30 @@ describe('recordError with the real OpenTelemetry SDK', () => {
     expect(fingerprint(a)).toEqual(['scribe', 'not_found', 'resource_not_found'])
     expect(fingerprint(b)).toEqual(fingerprint(a))
     expect(fingerprint({ ...a, reason: 'gone' })).not.toEqual(fingerprint(a))
+  })
+
+  it('writes at most 2,048 characters of a message, in time linear in it, whatever its size', () => {
+    const span = tracer.startSpan('GET /patients')
+    const message = 'Patient jane@example.org, MRN 54321. '.repeat(2 ** 15)
+    const began = performance.now()
+    recordError(span, canonicalError({ kind: 'internal', reason: 'internal_error', vendor: 'acme', message }))
+    expect(performance.now() - began).toBeLessThan(250)
+    span.end()
+    const written = exporter.getFinishedSpans()[0]!.events[0]!.attributes!['exception.message'] as string
+    expect(written.length).toBeLessThanOrEqual(logRecordBounds.maxTextChars)
+    expect(written.endsWith(truncationMark)).toBe(true)
+    expect(written).not.toMatch(/jane|54321/)
+  })
+
+  it('writes no vendor text in the status, the attributes or the fingerprint', () => {
+    const error = { ...canonicalError({ kind: 'invalid_request', reason: 'invalid_field', vendor: 'acme', vendorCode: 'MRN 12345678', requestId: 'jane@example.org' }), reason: 'sk_live_abcdefABCDEF0123' }
+    const span = tracer.startSpan('POST /patients')
+    recordError(span, error)
+    span.end()
+    const [finished] = exporter.getFinishedSpans()
+    const written = JSON.stringify([finished!.status, finished!.attributes, finished!.events, fingerprint(error)])
+    expect(written).not.toMatch(/sk_live_|12345678|jane/)
+    expect(finished!.status.message).toBe('invalid_request/[redacted:key]')
+    expect(finished!.attributes['faultline.request_id']).toBe('[redacted:id]')
   })
 })

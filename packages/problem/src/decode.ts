@@ -1,7 +1,8 @@
-import { canonicalError, decodeByStatus, errorStatus, fallbackMeaning, findRequestId, meaningOfEntry, meaningOfStatus, retryAfterOf, type CanonicalError, type Catalog, type ResponseView, type JsonRecord, type Meaning, type NormalizeOptions, type Violation } from '@faultline/core'
-import { extraMembers, fieldText, fitViolationText, nonBlank, textBounds, type JsonCopyBudget } from '@faultline/core/internal'
+import { canonicalError, decodeByStatus, errorStatus, fallbackMeaning, findRequestId, meaningOfEntry, meaningOfStatus, retryAfterOf, type CanonicalError, type Catalog, type Json, type ResponseView, type JsonRecord, type Meaning, type NormalizeOptions, type Violation } from '@faultline/core'
+import { defineMember, extraMembers, fieldText, fitViolationText, nonBlank, readOwnData, textBounds, type JsonCopyBudget } from '@faultline/core/internal'
 import { requestIdOfInstance } from './instance'
-import { knownMembers, readProblemMembers, type ProblemMembers } from './members'
+import { escapedMemberPrefix, vendorMemberName } from './memberNames'
+import { membersRead, readProblemMembers, reservedMembers, type ProblemMembers } from './members'
 import { aboutBlank, parseProblemType } from './typeUri'
 import { readViolations } from './violations'
 
@@ -9,6 +10,7 @@ import { readViolations } from './violations'
 export const problemTreeBounds = { maxDepth: 32, maxNodes: 10_000, maxExtensionNodes: 100_000 } as const
 
 const problemContentType = /^application\/problem\+json\b/i
+const plainTextContentType = /^text\/plain\b/i
 const httpUrl = /^https?:\/\//i
 
 /** What a decoder needs besides the document: the adapter's id, type base and catalog. */
@@ -23,14 +25,49 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
 /**
  * Whether a body is a problem document: any JSON object under `application/problem+json`; otherwise (servers
  * that send `application/json`) an object with a standard member of the right type, at status 400 or more
- * or without a status line.
+ * or without a status line, or one with a `message` member at status 400 or more (Fastify's and hapi's
+ * `{statusCode, error, message}`, NestJS', and most JSON APIs' error bodies).
  */
 export function isProblemDocument(body: unknown, contentType: string | undefined, status: number | null): body is object {
   if (!isObject(body)) return false
   if (contentType !== undefined && problemContentType.test(contentType.trim())) return true
   if (status !== null && status < 400) return false
   const members = readProblemMembers(body)
-  return members.type !== undefined || members.title !== undefined || members.status !== undefined || members.detail !== undefined
+  return (
+    members.type !== undefined ||
+    members.title !== undefined ||
+    members.status !== undefined ||
+    members.detail !== undefined ||
+    (status !== null && readOwnData(body, 'message') !== undefined)
+  )
+}
+
+/**
+ * The message of a plain-text error body: its text, trimmed, when the response is `text/plain` (or states no
+ * content type) at status 400 or more and the text is not markup or cut JSON (`<`, `{`, `[` first); else
+ * `undefined` (an HTML page from a proxy says nothing a person should read as the error).
+ */
+function plainTextMessage(response: ResponseView): string | undefined {
+  const { body, status } = response
+  if (body.type !== 'text' || status === null || status < 400) return undefined
+  const contentType = response.headers.get('content-type')
+  if (contentType !== undefined && !plainTextContentType.test(contentType.trim())) return undefined
+  const text = body.text.trim()
+  const first = text.charCodeAt(0)
+  return text.length === 0 || first === 60 /* < */ || first === 123 /* { */ || first === 91 /* [ */ ? undefined : text
+}
+
+/**
+ * The vendor members of a document, under their own names: a member written under an escaped name
+ * (`faultline_x_2D_trace`, see `extensionMemberName`) is read back as the name it escapes; any other as it is
+ * (so documents written before names were escaped read as they did).
+ */
+function unescapeMemberNames(extensions: JsonRecord): JsonRecord {
+  const keys = Object.keys(extensions)
+  if (!keys.some((key) => key.startsWith(escapedMemberPrefix) && vendorMemberName(key, reservedMembers) !== key)) return extensions
+  const renamed: Record<string, Json> = {}
+  for (const key of keys) defineMember(renamed, vendorMemberName(key, reservedMembers), extensions[key]!)
+  return renamed
 }
 
 function meaningOf(dialect: ProblemDialect, members: ProblemMembers, status: number | null): { meaning: Meaning; own: boolean } {
@@ -71,7 +108,11 @@ function decodeDocument(
   const type = members.type
   const foreignType = type !== undefined && !own && type !== aboutBlank ? type : undefined
   const detail = nonBlank(members.detail)
+  // Servers that write no `detail` (Fastify, NestJS, hapi) say the occurrence in `message`.
+  const messageMember = detail === undefined ? nonBlank(members.message) : undefined
+  const occurrence = detail ?? messageMember
   const title = nonBlank(members.title)
+  // Only faultline's own URN names a request id; any other instance is kept in `extensions` (decision 009).
   const instance = members.instance === undefined ? null : requestIdOfInstance(members.instance)
   const headers = root ? context.response?.headers : undefined
   const headerRetryAfter = root && context.response !== undefined ? retryAfterOf(context.response, context.options) : null
@@ -86,9 +127,10 @@ function decodeDocument(
     vendorCode: relayed.vendorCode ?? foreignType ?? null,
     vendorType: relayed.vendorType ?? null,
     status,
-    message: detail ?? title,
-    // A foreign type's title is the summary of its type: a second explanation beside the occurrence's detail.
-    detail: members.additionalDetail ?? (foreignType !== undefined && detail !== undefined && title !== undefined && title !== detail ? title : null),
+    message: occurrence ?? title,
+    // A foreign type's title is the summary of its type: a second explanation beside the occurrence's detail. It is
+    // also kept verbatim as `extensions.title`, which the encoder writes back beside the foreign type.
+    detail: members.additionalDetail ?? (foreignType !== undefined && occurrence !== undefined && title !== undefined && title !== occurrence ? title : null),
     param: members.param ?? null,
     requestId: instance ?? (headers === undefined ? null : findRequestId(undefined, undefined, headers)),
     docUrl: members.docUrl ?? (foreignType !== undefined && httpUrl.test(foreignType) ? foreignType : null),
@@ -101,8 +143,10 @@ function decodeDocument(
   // A cause whose own text no longer fits is cut, before its members are copied or its causes read (pre-order, as
   // a Medable tree).
   if (!root && (budget.causeText -= fieldText(error)) < 0) return undefined
-  // A document's own members are copied before its causes': the shared budget goes to the root first.
-  ;(error as { extensions: JsonRecord }).extensions = extraMembers(source, knownMembers, undefined, budget.copy)
+  // A document's own members are copied before its causes': the shared budget goes to the root first. A foreign
+  // type's `title` and any `instance` but faultline's request URN are copied with them, in the document's order.
+  const read = membersRead(foreignType !== undefined, instance !== null, messageMember !== undefined)
+  ;(error as { extensions: JsonRecord }).extensions = unescapeMemberNames(extraMembers(source, read, undefined, budget.copy))
   for (const element of members.causes ?? []) {
     if (depth + 1 >= problemTreeBounds.maxDepth || budget.nodes >= problemTreeBounds.maxNodes || budget.causeText < 0) {
       budget.cut = true
@@ -136,14 +180,17 @@ function withParamFirst(error: CanonicalError): CanonicalError {
 /**
  * Decodes an `application/problem+json` response (or a bare problem document) into the union: faultline's
  * own type URIs decide the kind and reason; any other type (or `about:blank`) falls back to the status
- * (`recognized: false`), its URI kept as `vendorCode`. Not a problem document: the status alone decides,
- * `null` below 400. Never throws.
+ * (`recognized: false`), its URI kept as `vendorCode`. Not a problem document: the status alone decides, `null`
+ * below 400, with a plain-text body's text as the message. Never throws.
  */
 export function decodeProblem(dialect: ProblemDialect, response: ResponseView, options?: NormalizeOptions): CanonicalError | null {
   try {
     const body = response.body.type === 'json' ? response.body.value : undefined
     if (!isProblemDocument(body, response.headers.get('content-type'), response.status)) {
-      return decodeByStatus(dialect.id, response, options)
+      const error = decodeByStatus(dialect.id, response, options)
+      if (error === null) return null
+      const text = plainTextMessage(response)
+      return text === undefined ? error : { ...error, message: text }
     }
     // The root always answers: only a cause is cut for its text.
     return decodeDocument(dialect, body, { status: response.status, response, options }, 0, new TreeBudget())!

@@ -1,4 +1,4 @@
-import { decodeUriText, encodeUriText, nonBlank } from '@faultline/core/internal'
+import { decodeUriText, encodeUriText } from '@faultline/core/internal'
 
 /** The URN prefix of `instance` when faultline writes a request id there. */
 export const requestInstancePrefix = 'urn:faultline:request:'
@@ -7,15 +7,13 @@ export const requestInstancePrefix = 'urn:faultline:request:'
 export const instanceOfRequestId = (requestId: string): string => requestInstancePrefix + encodeUriText(requestId)
 
 /**
- * The request id an `instance` names: the id inside faultline's URN, else the instance itself (it identifies
- * the occurrence, which is what a correlation id is for); `null` when it says nothing.
+ * The request id an `instance` names: the id inside faultline's URN; `null` for any other instance (decision 009).
+ * Another server's `instance` identifies the occurrence in its own terms (Spring writes the request path,
+ * `/account/12345/msgs/abc`): it is no correlation id, and faultline does not guess which ones are. The decoder
+ * keeps it as `extensions.instance`.
  */
 export function requestIdOfInstance(instance: string): string | null {
-  if (instance.startsWith(requestInstancePrefix)) {
-    const id = decodeUriText(instance.slice(requestInstancePrefix.length))
-    // A malformed escape: the instance is kept verbatim below.
-    if (id !== undefined) return id
-  }
-  // Not trimmed: one long blank instance may be shared by every cause of a tree in memory (decision 014).
-  return nonBlank(instance) ?? null
+  if (!instance.startsWith(requestInstancePrefix)) return null
+  // A malformed escape is no URN of faultline's: such an instance is kept like any other.
+  return decodeUriText(instance.slice(requestInstancePrefix.length)) ?? null
 }

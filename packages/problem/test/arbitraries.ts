@@ -1,6 +1,7 @@
-import type { CanonicalError, WireResponse } from '@faultline/core'
+import { readResponse, type CanonicalError, type WireResponse } from '@faultline/core'
 import { canonicalErrorArbitrary, extraMemberValue, headersInAnyForm, requestId, retryAfterValue, unrelatedHeaders } from '@faultline/testing'
 import fc from 'fast-check'
+import { problemAdapter } from '../src/adapter'
 import { toProblemResponse } from '../src/encode'
 import { problemTypeBase } from '../src/typeUri'
 
@@ -11,8 +12,21 @@ export const adapterShapedError: fc.Arbitrary<CanonicalError> = canonicalErrorAr
     : error,
 )
 
-/** Responses in the problem adapter's normal form: exactly what its `encode` writes (law L1). */
-export const problemNormalFormResponse = (): fc.Arbitrary<WireResponse> => adapterShapedError.map((error) => toProblemResponse(error))
+/**
+ * Responses in the problem adapter's normal form: exactly what its `encode` writes (law L1), of errors as adapters
+ * produce them and of errors read from other servers' documents (written back with their foreign type and title).
+ */
+export const problemNormalFormResponse = ({ now }: ProblemWireOptions): fc.Arbitrary<WireResponse> =>
+  fc.oneof(
+    { weight: 2, arbitrary: adapterShapedError.map((error) => toProblemResponse(error)) },
+    {
+      weight: 1,
+      arbitrary: problemWireResponse({ now })
+        .map((wire) => problemAdapter.decode(readResponse(wire), { now }))
+        .filter((error): error is CanonicalError => error !== null && !error.truncated)
+        .map((error) => problemAdapter.encode(error)),
+    },
+  )
 
 const text = fc.oneof(
   fc.constantFrom('You do not have enough credit.', 'Your current balance is 30, but that costs 50.', 'Not Found', 'One or more validation errors occurred.'),
@@ -44,7 +58,12 @@ const violationsMember = member(
   ),
 )
 
-const extras = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), extraMemberValue, { maxKeys: 3 })
+// Any names, names against RFC 9457 §3.2's advice, and names faultline writes escaped (or that only look so).
+const extraName = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.constantFrom('x-trace-id', 'id', 'faultline_id', 'faultline_x_2D_y', 'faultline_code', 'faultline_type', 'faultline_instance', 'faultline_title', 'statusCode', 'error') },
+)
+const extras = fc.dictionary(extraName, extraMemberValue, { maxKeys: 3 })
 
 const strip = (record: Record<string, unknown>) => {
   for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key]
@@ -60,7 +79,8 @@ const foreignDocument: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ doc: 
       title: member(text),
       status: member(fc.oneof(fc.constantFrom(400, 403, 404, 409, 422, 429, 500, 503), fc.integer({ min: -5, max: 700 }))),
       detail: member(text),
-      instance: member(fc.oneof(fc.constantFrom('/account/12345/msgs/abc', 'urn:faultline:request:req%20x', 'urn:faultline:request:%E0%A4%A'), requestId)),
+      instance: member(fc.oneof(fc.constantFrom('/account/12345/msgs/abc', 'urn:faultline:request:req%20x', 'urn:faultline:request:%E0%A4%A', 'urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6', ''), requestId)),
+      message: member(fc.oneof(text, fc.array(text, { maxLength: 2 }))),
       vendor: member(fc.constantFrom('medable', 'acme', '')),
       vendorCode: member(fc.string({ maxLength: 10 })),
       reason: member(fc.constantFrom('throttled', 'free text reason')),
@@ -93,11 +113,11 @@ export function problemWireResponse({ now }: ProblemWireOptions): fc.Arbitrary<{
     { weight: 6, arbitrary: document },
     { weight: 2, arbitrary: document.map((value) => JSON.stringify(value)) },
     { weight: 1, arbitrary: document.map((value) => new TextEncoder().encode(JSON.stringify(value))) },
-    { weight: 1, arbitrary: fc.constantFrom<unknown>('', '<html><body>502 Bad Gateway</body></html>', '{"type":', '{"data":[]}', undefined, null, [], 'plain text') },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>('', '<html><body>502 Bad Gateway</body></html>', '{"type":', '{"data":[]}', undefined, null, [], 'plain text', ' upstream connect error or disconnect/reset before headers\n') },
   )
   const headers = fc
     .record({
-      contentType: fc.option(fc.constantFrom('application/problem+json', 'application/problem+json; charset=utf-8', 'application/json', 'text/html'), { nil: undefined }),
+      contentType: fc.option(fc.constantFrom('application/problem+json', 'application/problem+json; charset=utf-8', 'application/json', 'text/html', 'text/plain; charset=utf-8'), { nil: undefined }),
       retryAfter: fc.option(retryAfterValue(now), { nil: undefined }),
       date: fc.option(fc.integer({ min: -600, max: 600 }).map((s) => new Date(now + s * 1000).toUTCString()), { nil: undefined }),
       requestId: fc.option(requestId, { nil: undefined }),

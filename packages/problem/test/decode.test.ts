@@ -1,4 +1,4 @@
-import { CanonicalError, createNormalizer, readResponse } from '@faultline/core'
+import { CanonicalError, createNormalizer, kindTable, readResponse } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
 import { problemAdapter } from '../src/adapter'
 import { problemTreeBounds } from '../src/decode'
@@ -29,9 +29,10 @@ describe('decoding problem+json', () => {
       status: 403,
       message: 'Your current balance is 30, but that costs 50.',
       detail: 'You do not have enough credit.',
-      requestId: '/account/12345/msgs/abc',
+      // A foreign instance names the occurrence, not a request: kept verbatim, beside the foreign title.
+      requestId: null,
       recognized: false,
-      extensions: { balance: 30, accounts: ['/account/12345', '/account/67890'] },
+      extensions: { title: 'You do not have enough credit.', instance: '/account/12345/msgs/abc', balance: 30, accounts: ['/account/12345', '/account/67890'] },
     })
   })
 
@@ -118,5 +119,56 @@ describe('long violation reasons', () => {
     const error = normalizeError('problem', { status: 400, headers: problemJson, body: { type: 'about:blank', title: 'Bad', errors: [{ path: 'a', reason }] } })
     expect(error?.violations[0]).toMatchObject({ path: 'a', message: reason })
     expect(error?.violations[0]?.reason).not.toBe(reason)
+  })
+})
+
+describe('another server\'s `instance`', () => {
+  it('is kept verbatim as `extensions.instance`, not read as a request id: only faultline\'s URN names one', () => {
+    // Spring Boot's ProblemDetail: `instance` is the request path.
+    const spring = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No static resource account/12345/msgs/abc.', instance: '/account/12345/msgs/abc' }
+    expect(normalizeError('problem', { status: 404, headers: problemJson, body: spring })).toMatchObject({ requestId: null, extensions: { instance: '/account/12345/msgs/abc' } })
+    // Conservatively, no other shape is taken for a request id either: the header carries one when there is one.
+    for (const instance of ['urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6', '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'req_8f2a91', 'urn:faultline:request:%E0%A4%A', '']) {
+      const error = normalizeError('problem', { status: 500, headers: { ...problemJson, 'x-request-id': 'req_1' }, body: { detail: 'x', instance } })
+      expect(error).toMatchObject({ requestId: 'req_1', extensions: { instance } })
+    }
+    const own = normalizeError('problem', { status: 500, headers: problemJson, body: { detail: 'x', instance: 'urn:faultline:request:req%20x' } })
+    expect(own).toMatchObject({ requestId: 'req x', extensions: {} })
+    expect(own?.extensions).not.toHaveProperty('instance')
+  })
+})
+
+describe('bodies without `detail`', () => {
+  const fastify = { statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: "body must have required property 'name'" }
+
+  it('keep Fastify\'s and hapi\'s `message`, under application/json and problem+json alike', () => {
+    for (const contentType of ['application/json; charset=utf-8', 'application/problem+json']) {
+      const error = normalizeError('problem', { status: 400, headers: { 'content-type': contentType }, body: fastify })
+      expect(error).toMatchObject({ kind: 'invalid_request', status: 400, message: "body must have required property 'name'", extensions: { statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request' } })
+      expect(error?.extensions).not.toHaveProperty('message')
+      expect(problemAdapter.decode(readResponse(problemAdapter.encode(error!)))).toEqual(error)
+    }
+    const hapi = normalizeError('problem', { status: 404, headers: { 'content-type': 'application/json' }, body: { statusCode: 404, error: 'Not Found', message: 'Not Found' } })
+    expect(hapi).toMatchObject({ kind: 'not_found', message: 'Not Found' })
+    // NestJS' validation pipe sends a list: no one sentence, kept as it is.
+    const nest = normalizeError('problem', { status: 400, headers: { 'content-type': 'application/json' }, body: { statusCode: 400, message: ['name must be a string'], error: 'Bad Request' } })
+    expect(nest).toMatchObject({ message: kindTable.invalid_request.message, extensions: { message: ['name must be a string'] } })
+  })
+
+  it('read `detail` first, and keep a `message` beside it; a `message` in a 2xx is no error', () => {
+    expect(normalizeError('problem', { status: 422, headers: problemJson, body: { detail: 'D', message: 'M' } })).toMatchObject({ message: 'D', extensions: { message: 'M' } })
+    expect(normalizeError('problem', { status: 200, headers: { 'content-type': 'application/json' }, body: { message: 'Created' } })).toBeNull()
+  })
+
+  it('keep a plain-text body as the message; not HTML, and not cut JSON', () => {
+    const envoy = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure'
+    expect(normalizeError('problem', { status: 503, headers: { 'content-type': 'text/plain' }, body: `${envoy}\n` })).toMatchObject({ kind: 'unavailable', message: envoy, recognized: false })
+    const bare = normalizeError('problem', { status: 500, headers: { 'x-request-id': 'req_2' }, body: 'Database connection refused' })
+    expect(bare).toMatchObject({ kind: 'internal', message: 'Database connection refused', requestId: 'req_2' })
+    expect(problemAdapter.decode(readResponse(problemAdapter.encode(bare!)))).toEqual(bare)
+    for (const [contentType, body] of [['text/html', 'Bad gateway'], [undefined, '<html><body>502 Bad Gateway</body></html>'], ['application/problem+json', '{"type":']] as const) {
+      const headers: Record<string, string> = contentType === undefined ? {} : { 'content-type': contentType }
+      expect(normalizeError('problem', { status: 502, headers, body })?.message).toBe(kindTable.unavailable.message)
+    }
   })
 })

@@ -1,6 +1,10 @@
 import { createTypedEnvelopeAdapter, type Adapter, type TypedEnvelopeSpec } from '@faultline/core'
-import { scribeCatalog, scribeTypes } from './catalog'
-import { scribeRetryPolicy } from './retryPolicy'
+import { typedEnvelopeDecoder } from '@faultline/core/internal'
+import { scribeCatalog, scribeTypes, scribeTypesAtStatus, type ScribeTypeAtStatus } from './catalog'
+import { scribeRetryPolicy, withScribeRetry } from './retryPolicy'
+
+const { statuses = [], kinds = [] } = scribeRetryPolicy.retryOn
+const typesAtStatus = scribeTypesAtStatus.map(({ type, status, kind }) => `\`${type}\` at ${status} -> \`${kind}\``).join(', ')
 
 /** What the scribe adapter is made of: its catalog, types, retry policy and documentation. */
 export const scribeEnvelope: TypedEnvelopeSpec = {
@@ -23,9 +27,39 @@ export const scribeEnvelope: TypedEnvelopeSpec = {
       '`resource_not_found` is `not_found` although its type is `invalid_request_error` (the code decides).',
       '`account_invalid` (400) is `permission` / `account_misconfigured`: the request is fine, the account behind the key is not.',
       'Nothing is documented about 429, `Retry-After` or request ids: the standard headers are read when present.',
-      'An unknown code falls back to its `type` (`api_error` -> internal), then to the HTTP status.',
+      'An unknown code falls back to its `type` (`invalid_request_error` -> invalid_request, `api_error` -> internal), then to the HTTP status; `recognized: false`, reason `unrecognized`.',
+      `Two types are broader than one kind, and for them some statuses say more than the type: ${typesAtStatus}. The scribe files \`resource_not_found\` and \`resource_conflict\` under \`invalid_request_error\`, so an unknown code of that type at 404 or 409 is most likely a sibling of theirs; \`api_error\` is "an internal or upstream service error", and a gateway status says it is the upstream's.`,
+      `Retryable is the retry policy's answer, which \`withRetry\` follows too (one truth, decision 020): any error at ${statuses.join(', ')} (the scribe's transient status), and the kinds ${kinds.map((kind) => `\`${kind}\``).join(', ')} (an abort excepted); the scribe documents no other retry behaviour.`,
     ],
   },
+}
+
+const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter(scribeEnvelope)
+
+// The decoder of an unknown code of `type` at `status`: the same envelope, that type falling back to the narrower kind.
+const decoderAtStatus = ({ type, kind }: ScribeTypeAtStatus): Adapter['decode'] =>
+  typedEnvelopeDecoder({ ...scribeEnvelope, types: scribeTypes.map((entry) => (entry.type === type ? { ...entry, kind } : entry)) })
+
+// By type, then by status: the decoder of an unknown code of that type at that status.
+const decodersAtStatus = (): ReadonlyMap<string, ReadonlyMap<number, Adapter['decode']>> => {
+  const byType = new Map<string, Map<number, Adapter['decode']>>()
+  for (const entry of scribeTypesAtStatus) {
+    const byStatus = byType.get(entry.type) ?? new Map<number, Adapter['decode']>()
+    byStatus.set(entry.status, decoderAtStatus(entry))
+    byType.set(entry.type, byStatus)
+  }
+  return byType
+}
+const atStatus = /*#__PURE__*/ decodersAtStatus()
+
+/**
+ * A known code by meaning; an unknown code by its type, or by the status where the status says more than the type
+ * (decoded again, rarely, with the type's kind narrowed); `retryable` from the retry policy.
+ */
+const decode: Adapter['decode'] = (view, options) => {
+  const error = envelopeAdapter.decode(view, options)
+  const narrower = error === null || error.recognized || error.vendorType === null || error.status === null ? undefined : atStatus.get(error.vendorType)?.get(error.status)
+  return withScribeRetry(narrower === undefined ? error : narrower(view, options))
 }
 
 /**
@@ -37,4 +71,4 @@ export const scribeEnvelope: TypedEnvelopeSpec = {
  *   body: { error: { type: 'invalid_request_error', code: 'resource_not_found', message: 'No session scribe found.' } },
  * }) // -> { kind: 'not_found', reason: 'resource_not_found', ... }
  */
-export const scribeAdapter: Adapter = /*#__PURE__*/ createTypedEnvelopeAdapter(scribeEnvelope)
+export const scribeAdapter: Adapter = { ...envelopeAdapter, decode }

@@ -1,4 +1,4 @@
-import { defineCatalog, type CatalogEntry, type EnvelopeType } from '@faultline/core'
+import { defineCatalog, type CatalogEntry, type EnvelopeType, type Kind } from '@faultline/core'
 
 /**
  * Every documented code of Telepatia's consultation scribe API, mapped by meaning: the code, not the
@@ -21,4 +21,26 @@ export const scribeTypes: ReadonlyArray<EnvelopeType> = [
   { type: 'authentication_error', kind: 'authentication', description: 'Authentication failed (missing or invalid API key).' },
   { type: 'permission_error', kind: 'permission', description: 'The API key does not have permission for this operation.' },
   { type: 'api_error', kind: 'internal', description: 'An internal or upstream service error occurred.' },
+]
+
+/** A status at which an unknown code of a broad scribe `type` means a narrower kind than the type alone. */
+export interface ScribeTypeAtStatus {
+  readonly type: string
+  readonly status: number
+  readonly kind: Kind
+}
+
+/**
+ * Where the status says more than the type about an unknown code (`recognized: false`, reason `unrecognized`):
+ * the scribe files `resource_not_found` (404) and `resource_conflict` (409) under `invalid_request_error`, so
+ * that type at 404, 409 or 429 is a missing resource, a conflict or a throttle; `api_error` is "an internal or
+ * upstream service error", and at 502, 503 or 504 it is the upstream's. At any other status the type decides.
+ */
+export const scribeTypesAtStatus: ReadonlyArray<ScribeTypeAtStatus> = [
+  { type: 'invalid_request_error', status: 404, kind: 'not_found' },
+  { type: 'invalid_request_error', status: 409, kind: 'conflict' },
+  { type: 'invalid_request_error', status: 429, kind: 'rate_limited' },
+  { type: 'api_error', status: 502, kind: 'unavailable' },
+  { type: 'api_error', status: 503, kind: 'unavailable' },
+  { type: 'api_error', status: 504, kind: 'unavailable' },
 ]

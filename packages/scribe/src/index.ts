@@ -1,3 +1,4 @@
 export { scribeAdapter, scribeEnvelope } from './adapter'
-export { scribeCatalog, scribeTypes } from './catalog'
+export { scribeCatalog, scribeTypes, scribeTypesAtStatus } from './catalog'
+export type { ScribeTypeAtStatus } from './catalog'
 export { scribeRetryPolicy } from './retryPolicy'

@@ -59,7 +59,59 @@ describe('scribeAdapter.decode', () => {
       kind: 'internal',
       reason: 'unrecognized',
       recognized: false,
+      retryable: false,
     })
+  })
+})
+
+describe('scribeAdapter.decode: where the status says more than a broad type (issue #18)', () => {
+  const unknown = (type: string, status: number, param?: string) =>
+    decode({ status, body: { error: { type, code: 'transcript_gone', message: 'Something happened.', ...(param === undefined ? {} : { param }) } } })
+
+  it.each([502, 503, 504])('reads an unknown api_error at %s as the upstream\'s failure: unavailable, retryable', (status) => {
+    expect(unknown('api_error', status)).toMatchObject({ kind: 'unavailable', reason: 'unrecognized', vendorType: 'api_error', status, recognized: false, retryable: true })
+  })
+
+  it('keeps an unknown api_error at any other status internal', () => {
+    for (const status of [500, 501, 505, 400]) expect(unknown('api_error', status)).toMatchObject({ kind: 'internal', retryable: false })
+  })
+
+  it.each([
+    [404, 'not_found', false],
+    [409, 'conflict', false],
+    [429, 'rate_limited', true],
+  ] as const)('reads an unknown invalid_request_error at %s as %s, unrecognized, without a violation', (status, kind, retryable) => {
+    expect(unknown('invalid_request_error', status, 'consultationId')).toMatchObject({
+      kind,
+      reason: 'unrecognized',
+      vendorType: 'invalid_request_error',
+      vendorCode: 'transcript_gone',
+      param: 'consultationId',
+      violations: [],
+      recognized: false,
+      retryable,
+    })
+  })
+
+  it('keeps an unknown invalid_request_error at 400 (or 422) an invalid request with its param as violation', () => {
+    for (const status of [400, 422]) {
+      expect(unknown('invalid_request_error', status, 'idCountry')).toMatchObject({
+        kind: 'invalid_request',
+        violations: [{ path: 'idCountry', reason: 'unrecognized', message: 'Something happened.', vendorCode: 'transcript_gone' }],
+      })
+    }
+  })
+
+  it('leaves documented codes to their meaning, whatever the status', () => {
+    expect(decode({ status: 409, body: { error: { type: 'invalid_request_error', code: 'parameter_invalid', message: 'x', param: 'a' } } })).toMatchObject({ kind: 'invalid_request', recognized: true })
+    expect(decode({ status: 502, body: { error: { type: 'api_error', code: 'resource_not_found', message: 'x' } } })).toMatchObject({ kind: 'not_found', recognized: true })
+  })
+
+  it('writes such an error back as it came (L1), and decodes it again the same (L2)', () => {
+    const wire = { status: 404, headers: {}, body: { error: { type: 'invalid_request_error', code: 'transcript_gone', message: 'Gone.', param: 'id' } } }
+    const error = decode(wire)!
+    expect(scribeAdapter.encode(error)).toEqual(wire)
+    expect(decode(scribeAdapter.encode(error))).toEqual(error)
   })
 })
 

@@ -1,5 +1,6 @@
 import type { CanonicalError } from '@faultline/core'
 import type { LineCounts } from './counts'
+import { maxFieldLength, printable } from './printable'
 import { formatTable, type Style } from './table'
 
 /**
@@ -55,8 +56,11 @@ const byLabel = (map: Map<string, Map<string, number>>, label: (outer: string, i
   return flat
 }
 
-// A code seen before is counted; a new one only while fewer than `maxDistinctCodes` are held.
-function countUnrecognizedCode(totals: ReportTotals, vendor: string, code: string): void {
+// A code seen before is counted; a new one only while fewer than `maxDistinctCodes` are held. A code longer
+// than a printed field is held as it will print (redacted and cut): 10,000 codes of a megabyte each are not.
+// (Printed, it goes through `printable` once more, which can only redact more of it.)
+function countUnrecognizedCode(totals: ReportTotals, vendor: string, vendorCode: string): void {
+  const code = vendorCode.length <= maxFieldLength ? vendorCode : printable(vendorCode)
   const codes = totals.unrecognizedCodes.get(vendor)
   if (codes !== undefined && codes.has(code)) bump(codes, code)
   else if (totals.distinctUnrecognizedCodes < maxDistinctCodes) {
@@ -84,11 +88,15 @@ export function addToReport(totals: ReportTotals, error: CanonicalError, at: num
 const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n)
 const percent = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`)
 
-/** The readable summary `faultline report` prints. */
+/**
+ * The readable summary `faultline report` prints. Every vendor, kind, reason and code is shown through
+ * `printable` (redacted, control characters escaped, cut to a bounded length); pairs that print alike are
+ * counted as one.
+ */
 export function formatReport(totals: ReportTotals, counts: LineCounts, style: Style): string {
   const vendors = [...totals.byVendorKind.keys()].sort()
   const kinds = [...new Set(vendors.flatMap((vendor) => [...totals.byVendorKind.get(vendor)!.keys()]))].sort()
-  const matrix = kinds.map((kind) => [kind, ...vendors.map((vendor) => totals.byVendorKind.get(vendor)!.get(kind) ?? 0), vendors.reduce((sum, vendor) => sum + (totals.byVendorKind.get(vendor)!.get(kind) ?? 0), 0)])
+  const matrix = kinds.map((kind) => [printable(kind), ...vendors.map((vendor) => totals.byVendorKind.get(vendor)!.get(kind) ?? 0), vendors.reduce((sum, vendor) => sum + (totals.byVendorKind.get(vendor)!.get(kind) ?? 0), 0)])
   const span =
     totals.firstAt === null || totals.lastAt === null ? '' : ` from ${new Date(totals.firstAt).toISOString()} to ${new Date(totals.lastAt).toISOString()}`
   const sections = [
@@ -96,15 +104,15 @@ export function formatReport(totals: ReportTotals, counts: LineCounts, style: St
     `${counts.successes} successes, ${counts.skipped} lines skipped; ${percent(totals.retryable, totals.errors)} of errors retryable (${totals.retryable})`,
     '',
     style.bold('Errors by kind and vendor'),
-    formatTable(['kind', ...vendors, 'total'], matrix, style),
+    formatTable(['kind', ...vendors.map((vendor) => printable(vendor)), 'total'], matrix, style),
     '',
     style.bold('Top reasons'),
-    formatTable(['kind / reason', 'errors', 'share'], top(byLabel(totals.byKindReason, (kind, reason) => `${kind} / ${reason}`), 10).map(([reason, n]) => [reason, n, percent(n, totals.errors)]), style),
+    formatTable(['kind / reason', 'errors', 'share'], top(byLabel(totals.byKindReason, (kind, reason) => `${printable(kind)} / ${printable(reason)}`), 10).map(([reason, n]) => [reason, n, percent(n, totals.errors)]), style),
     '',
     style.bold('Unrecognized: codes the adapters do not know (vendor API drift)'),
     totals.distinctUnrecognizedCodes === 0
       ? style.dim('none')
-      : formatTable(['vendor: code', 'errors'], top(byLabel(totals.unrecognizedCodes, (vendor, code) => `${vendor}: ${code}`), 20).map(([code, n]) => [code, n]), style),
+      : formatTable(['vendor: code', 'errors'], top(byLabel(totals.unrecognizedCodes, (vendor, code) => `${printable(vendor)}: ${printable(code)}`), 20).map(([code, n]) => [code, n]), style),
     `${totals.unrecognizedBodies} errors carried no vendor code at all (proxy pages, empty bodies), decided by status.`,
   ]
   return sections.join('\n')

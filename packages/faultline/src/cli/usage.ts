@@ -8,6 +8,16 @@ export class UsageError extends Error {
   }
 }
 
+/** A thrown value's message, whatever was thrown (reading it may throw too). */
+export function messageOf(error: unknown): string {
+  try {
+    const message: unknown = error instanceof Error ? error.message : String(error)
+    return typeof message === 'string' ? message : 'an unreadable error'
+  } catch {
+    return 'an unreadable error'
+  }
+}
+
 /** The exit codes of every command. */
 export const exitCodes = {
   ok: 0,
@@ -32,22 +42,27 @@ Commands:
 
 A capture has one JSON object a line: {"vendor":"medblocks","at":"2026-11-23T08:00:00Z","status":401,"headers":{...},"body":...}
 ("body" as JSON or as text; "at" as ms since the epoch or an ISO date; "vendor" may come from --vendor).
-Bad lines are reported on stderr with their number and skipped; the counts on stderr always add up.
+Bad lines are reported on stderr with their number and skipped (the first 100 listed, the rest counted);
+a line over 1 MiB is skipped unread (--max-line-bytes N raises the limit). The counts on stderr always add up.
+Text from the input is printed redacted, with control characters escaped (\\u001b) and long values cut.
 
 Exit codes: 0 done; 1 an input or rules file could not be read or is invalid; 2 wrong command line;
 3 lines were skipped and --strict was given.
 Run 'faultline <command> --help' for a command's options.`,
-  normalize: `Usage: faultline normalize [--vendor V] [--strict] [FILE|-]
+  normalize: `Usage: faultline normalize [--vendor V] [--strict] [--max-line-bytes N] [FILE|-]
 
-Reads captured responses (NDJSON) from FILE or stdin and writes one canonical error a line (NDJSON) to stdout.
-Successful responses are counted, not written. Counts and skipped lines go to stderr.
-  --vendor V   the vendor of lines that name none
-  --strict     exit 3 when any line was skipped`,
-  report: `Usage: faultline report [--vendor V] [--strict] [FILE|-]
+Reads captured responses (NDJSON) from FILE or stdin and writes one canonical error a line (NDJSON) to stdout:
+the library's error as it is (not redacted), as JSON. Successful responses are counted, not written. Counts
+and skipped lines go to stderr.
+  --vendor V            the vendor of lines that name none
+  --strict              exit 3 when any line was skipped
+  --max-line-bytes N    skip lines longer than N bytes (default 1M; K and M suffixes; at most 256M)`,
+  report: `Usage: faultline report [--vendor V] [--strict] [--max-line-bytes N] [FILE|-]
 
 Prints a summary of a capture: errors by vendor x kind, top reasons, retryable share, unrecognized codes.
+Vendor text is printed redacted, control characters escaped, each value cut at 200 characters.
 Colour only on a TTY (and never with NO_COLOR set).`,
-  alerts: `Usage: faultline alerts [--rules FILE] [--vendor V] [--strict] [FILE|-]
+  alerts: `Usage: faultline alerts [--rules FILE] [--vendor V] [--strict] [--max-line-bytes N] [FILE|-]
 
 Replays a capture, in its order and by its "at" times, through the alert engine (the default rule pack, or
 --rules FILE as JSON, or YAML with the 'yaml' package installed) and prints the firing / resolved timeline,
