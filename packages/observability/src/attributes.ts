@@ -6,13 +6,15 @@
 export const errorAttributes = {
   errorType: 'error.type',
   httpResponseStatusCode: 'http.response.status_code',
+  // `http.response.header.<key>`: the semantic conventions' attribute of one response header, a string array.
+  httpResponseRequestId: 'http.response.header.x-request-id',
   exceptionType: 'exception.type',
   exceptionMessage: 'exception.message',
   vendor: 'faultline.vendor',
   kind: 'faultline.kind',
   reason: 'faultline.reason',
   vendorCode: 'faultline.vendor_code',
-  requestId: 'faultline.request_id',
+  status: 'faultline.status',
   retryable: 'faultline.retryable',
   retryAfter: 'faultline.retry_after',
 } as const

@@ -22,7 +22,7 @@ function spanOutput(error: CanonicalError): string {
     setAttributes: (attributes) => seen.push(attributes),
     addEvent: (name, attributes) => seen.push(name, attributes),
   }
-  recordError(span, error)
+  recordError(span, error, { recordException: true })
   seen.push(errorSpanAttributes(error), fingerprint(error))
   return JSON.stringify(seen)
 }
@@ -130,7 +130,7 @@ describe('fields that identify do not carry data into logs and spans', () => {
     expect(JSON.stringify(error)).toContain('access_token')
     if (error.requestId !== null) {
       expect(record.requestId).toBe(redactedRequestId)
-      expect(attributes['faultline.request_id']).toBe(redactedRequestId)
+      expect(attributes['http.response.header.x-request-id']).toEqual([redactedRequestId])
     }
     expect(all).not.toMatch(/eyJ/)
   })
@@ -159,7 +159,7 @@ describe('fields that identify do not carry data into logs and spans', () => {
     const { error, record, attributes, all } = outputsOf('medblocks', { status: 500, headers: { 'x-request-id': header }, body: '' })
     expect(error.requestId).toBe(header)
     expect(record.requestId).toBe(redactedRequestId)
-    expect(attributes['faultline.request_id']).toBe(redactedRequestId)
+    expect(attributes['http.response.header.x-request-id']).toEqual([redactedRequestId])
     expect(all).not.toMatch(/jane|abcdefghijklmnopqrstu/)
   })
 })
