@@ -54,28 +54,36 @@ export const defaultRetryPolicy: RetryPolicy = {
   source: 'faultline default: retry what the canonical error calls retryable',
 }
 
-// Whether `list` holds `value`: a loop, since every decoder asks once per error and the lists are a few entries long.
-function listed<T>(list: ReadonlyArray<T> | undefined, value: T): boolean {
-  if (list === undefined) return false
-  for (let i = 0; i < list.length; i++) if (list[i] === value) return true
-  return false
-}
+
+/** What {@link retryDecider} answers: whether a policy retries an error of this kind, reason, status and code. */
+export type RetryDecision = (kind: Kind, reason: string, status: number | null, vendorCode: string | null, retryable: boolean) => boolean
 
 /**
- * Whether `policy` retries an error: never for a reason in `neverReasons`; the error's own `retryable` when
- * `retryOn` lists nothing; else whether its status, kind or vendor code is listed. The one answer for a vendor
- * (decision 020): the bundled decoders set `retryable` with it, `withRetry` follows it.
- *
- * @example
- * const policy = { ...defaultRetryPolicy, retryOn: { statuses: [429, 502, 503, 504], kinds: ['transport'] } } as const
- * shouldRetry(policy, { kind: 'timeout', reason: 'timeout', status: 408, vendorCode: null, retryable: true }) // false
+ * The answer of `policy`, its lists made into sets once: what decoders ask for every error they build (so they
+ * allocate nothing per error). An error is retried when ANY `retryOn` list matches it and its reason is not in
+ * `neverReasons`; a policy with empty `retryOn` defers to the error's own `retryable`.
  */
-export function shouldRetry(policy: RetryPolicy, error: RetryFacts): boolean {
-  if (listed(policy.neverReasons, error.reason)) return false
+export function retryDecider(policy: RetryPolicy): RetryDecision {
+  const never = new Set(policy.neverReasons ?? [])
   const { statuses, kinds, vendorCodes } = policy.retryOn
-  if (statuses === undefined && kinds === undefined && vendorCodes === undefined) return error.retryable
-  const { status, vendorCode } = error
-  return (status !== null && listed(statuses, status)) || listed(kinds, error.kind) || (vendorCode !== null && listed(vendorCodes, vendorCode))
+  if (statuses === undefined && kinds === undefined && vendorCodes === undefined) {
+    return (_kind, reason, _status, _vendorCode, retryable) => retryable && !never.has(reason)
+  }
+  const statusSet = new Set(statuses ?? [])
+  const kindSet = new Set<string>(kinds ?? [])
+  const codeSet = new Set(vendorCodes ?? [])
+  return (kind, reason, status, vendorCode, _retryable) =>
+    !never.has(reason) && ((status !== null && statusSet.has(status)) || kindSet.has(kind) || (vendorCode !== null && codeSet.has(vendorCode)))
+}
+
+// One decider per policy, for `shouldRetry` (policies are data declared once per vendor).
+const decisions = /*#__PURE__*/ new WeakMap<RetryPolicy, RetryDecision>()
+
+/** Whether `policy` retries `error`: {@link retryDecider}'s answer, the one rule every retry question asks. */
+export function shouldRetry(policy: RetryPolicy, error: RetryFacts): boolean {
+  let decide = decisions.get(policy)
+  if (decide === undefined) decisions.set(policy, (decide = retryDecider(policy)))
+  return decide(error.kind, error.reason, error.status, error.vendorCode, error.retryable)
 }
 
 /** The backoff wait in ms before retry number `retry` (0-based), with `random` in [0, 1) for the jitter. */

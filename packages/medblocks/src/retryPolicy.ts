@@ -1,4 +1,4 @@
-import { shouldRetry, type CanonicalError, type RetryPolicy } from '@faultline/core'
+import { retryDecider, type CanonicalError, type RetryPolicy } from '@faultline/core'
 
 /**
  * What the Medblocks SDK does (medblocks-sdk-errors.txt, FACTS.md): retries network failures and timeouts,
@@ -21,6 +21,9 @@ export const medblocksRetryPolicy: RetryPolicy = {
   source: 'Medblocks SDK (maxNetworkRetries 3)',
 }
 
+// The policy's answer, its lists made into sets once.
+const decide = /*#__PURE__*/ retryDecider(medblocksRetryPolicy)
+
 /** `error` with the `retryable` the policy gives it (the same object when they already agree, as they mostly do). */
 export const withMedblocksRetry = <E extends CanonicalError | null | undefined>(error: E): E =>
-  error === null || error === undefined || shouldRetry(medblocksRetryPolicy, error) === error.retryable ? error : ({ ...error, retryable: !error.retryable } as E)
+  error === null || error === undefined || decide(error.kind, error.reason, error.status, error.vendorCode, error.retryable) === error.retryable ? error : ({ ...error, retryable: !error.retryable } as E)
