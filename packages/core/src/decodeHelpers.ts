@@ -5,6 +5,7 @@ import { meaningOfStatus } from './catalog'
 import { findRequestId } from './requestId'
 import type { ResponseView } from './input/view'
 import { retryAfterAt } from './retryAfter'
+import { retryMeaning, type RetryDecision } from './retryPolicy'
 
 /** `Retry-After` of a response in seconds, read against its `Date` header, else `options.now`, else the clock. */
 export function retryAfterOf(response: ResponseView, options: NormalizeOptions | undefined): number | null {
@@ -13,16 +14,19 @@ export function retryAfterOf(response: ResponseView, options: NormalizeOptions |
 
 /**
  * The error of a response whose body says nothing the adapter can read (an HTML 502 from a proxy, an empty
- * 503, plain text): its status alone decides (contract §3 rule 3), `recognized: false`. `null` below 400.
+ * 503, plain text): its status alone decides (contract §3 rule 3), `recognized: false`, `retryable` as the
+ * vendor's retry policy says when `decide` is given. `null` below 400.
  */
 export function decodeByStatus(
   vendor: string,
   response: ResponseView,
   options: NormalizeOptions | undefined,
+  decide?: RetryDecision,
 ): CanonicalError | null {
   if (response.status === null || response.status < 400) return null
+  const meaning = meaningOfStatus(response.status)
   return canonicalErrorOf(
-    meaningOfStatus(response.status),
+    decide === undefined ? meaning : retryMeaning(decide, meaning, response.status, null),
     statusRead(vendor, response.status, findRequestId(undefined, undefined, response.headers), retryAfterOf(response, options)),
   )
 }

@@ -80,5 +80,5 @@ export {
 } from './errors'
 export { retryCall } from './retry'
 export type { RetryAttempt, RetryOptions } from './retry'
-export { backoffDelay, defaultRetryPolicy, retryDecider, shouldRetry } from './retryPolicy'
+export { backoffDelay, defaultRetryPolicy, retryDecider, retryMeaning, shouldRetry } from './retryPolicy'
 export type { BackoffStep, RetryDecision, RetryPolicy } from './retryPolicy'

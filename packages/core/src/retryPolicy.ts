@@ -1,3 +1,4 @@
+import type { Meaning } from './catalog'
 import type { Kind } from './kinds'
 
 /** A wait range in milliseconds; the wait is drawn uniformly inside it (jitter). */
@@ -74,6 +75,12 @@ export function retryDecider(policy: RetryPolicy): RetryDecision {
   const codeSet = new Set(vendorCodes ?? [])
   return (kind, reason, status, vendorCode, _retryable) =>
     !never.has(reason) && ((status !== null && statusSet.has(status)) || kindSet.has(kind) || (vendorCode !== null && codeSet.has(vendorCode)))
+}
+
+/** `meaning` with the `retryable` `decide` gives an error of it at `status` with `vendorCode` (the same object when they agree). */
+export function retryMeaning(decide: RetryDecision, meaning: Meaning, status: number | null, vendorCode: string | null): Meaning {
+  const retryable = decide(meaning.kind, meaning.reason, status, vendorCode, meaning.retryable)
+  return retryable === meaning.retryable ? meaning : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
 }
 
 // One decider per policy, for `shouldRetry` (policies are data declared once per vendor).

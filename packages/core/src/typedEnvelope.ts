@@ -5,6 +5,7 @@ import { documentedMeaning, fallbackMeaning, meaningOfStatus, type Catalog, type
 import { decodeByStatus, retryAfterOf } from './decodeHelpers'
 import { copyExtras, defineMember, gatherMembers, readOwnData, type JsonRecord } from './json'
 import { kindTable, type Kind } from './kinds'
+import { retryDecider, retryMeaning } from './retryPolicy'
 import { findRequestId } from './requestId'
 import type { WireResponse } from './response'
 import type { RetryPolicy } from './retryPolicy'
@@ -45,10 +46,10 @@ export interface TypedEnvelopeSpec {
   /** The retry behaviour the vendor documents. */
   readonly retryPolicy?: RetryPolicy
   /**
-   * Statuses whose retryability the vendor fixes whatever the code (Medblocks' SDK retries 429, 502, 503 and
-   * 504 and never a 500): they override the kind's and the code's `retryable` (contract §4).
+   * Where the status says more than a broad `type` about an unknown code: that type at that status falls back to
+   * this kind instead of the type's (scribe's `invalid_request_error` at 404 is `not_found`).
    */
-  readonly retryableByStatus?: ReadonlyMap<number, boolean>
+  readonly typesAtStatus?: ReadonlyArray<{ readonly type: string; readonly status: number; readonly kind: Kind }>
 }
 
 const envelopeMembers: ReadonlySet<string> = new Set(['type', 'code', 'message', 'param', 'doc_url', 'request_id'])
@@ -91,19 +92,16 @@ function readMember(fields: EnvelopeFields, key: string, value: unknown): boolea
 export function typedEnvelopeDecoder(spec: TypedEnvelopeSpec): Adapter['decode'] {
   const { id, catalog } = spec
   const kindOfType = new Map(spec.types.map((entry) => [entry.type, entry.kind]))
+  const kindOfTypeAtStatus = new Map((spec.typesAtStatus ?? []).map((entry) => [`${entry.type} ${entry.status}`, entry.kind]))
+  // The vendor's retry policy decides `retryable` (decision 020); without one, the meaning's stands.
+  const decide = spec.retryPolicy === undefined ? undefined : retryDecider(spec.retryPolicy)
 
   const meaningOf = (code: string | null, type: string | null, status: number | null): Meaning => {
     const documented = documentedMeaning(catalog, code)
     if (documented !== undefined) return documented
-    const typeKind = type === null ? undefined : kindOfType.get(type)
+    if (type === null) return meaningOfStatus(status)
+    const typeKind = (kindOfTypeAtStatus.size > 0 && status !== null ? kindOfTypeAtStatus.get(`${type} ${status}`) : undefined) ?? kindOfType.get(type)
     return typeKind === undefined ? meaningOfStatus(status) : fallbackMeaning(typeKind)
-  }
-
-  const withStatusRetry = (meaning: Meaning, status: number | null): Meaning => {
-    const retryable = status === null ? undefined : spec.retryableByStatus?.get(status)
-    return retryable === undefined || retryable === meaning.retryable
-      ? meaning
-      : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
   }
 
   // The error of an envelope's fields, apart from the decoder so that each is optimized with its own inlining
@@ -111,7 +109,8 @@ export function typedEnvelopeDecoder(spec: TypedEnvelopeSpec): Adapter['decode']
   const errorOf = (fields: EnvelopeFields, extensions: JsonRecord, statusLine: number | null, requestId: string | null, retryAfter: number | null): CanonicalError => {
     const { code, param } = fields
     const status = errorStatus(statusLine, undefined)
-    const meaning = withStatusRetry(meaningOf(code, fields.type, status), status)
+    const found = meaningOf(code, fields.type, status)
+    const meaning = decide === undefined ? found : retryMeaning(decide, found, status, code)
     const message = nonBlank(fields.message) ?? kindTable[meaning.kind].message
     const violations: ReadonlyArray<Violation> =
       meaning.kind === 'invalid_request' && param !== null ? [{ path: param, reason: meaning.reason, message, vendorCode: code }] : noViolations
@@ -135,7 +134,7 @@ export function typedEnvelopeDecoder(spec: TypedEnvelopeSpec): Adapter['decode']
 
   return (response, options) => {
     const error = response.body.type === 'json' ? envelopeError(response.body.value) : undefined
-    if (error === undefined) return decodeByStatus(id, response, options)
+    if (error === undefined) return decodeByStatus(id, response, options, decide)
     // Each member of the envelope is read once, in one pass that also collects the unknown ones.
     const fields = noFields()
     const extensions = copyExtras(gatherMembers(error, fields, readMember, undefined, envelopeMembers))

@@ -5,19 +5,9 @@ import { PassThrough, Readable, Writable } from 'node:stream'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli/main'
+import { run } from './runCli'
 import { normalizeError } from '../src'
 
-// Everything the CLI printed: what a terminal would receive.
-async function run(args: string[], stdinText = '') {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  const code = await runCli(args, { stdin: Readable.from([stdinText]), stdout, stderr })
-  return { code, out, err }
-}
 
 // What a terminal acts on: C0 but the line break, DEL, C1, line separators, bidi embeddings/overrides/isolates.
 // eslint-disable-next-line no-control-regex

@@ -1,8 +1,7 @@
-import { PassThrough, Readable } from 'node:stream'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalError, encodeError } from '../src'
-import { runCli } from '../src/cli/main'
+import { run } from './runCli'
 import { anySecret, leakedForms, textWith, type Secret } from '../../observability/test/secrets'
 
 // The CLI's share of issue #16's planted-secret suite: a secret of every class, planted in every vendor field the
@@ -10,16 +9,6 @@ import { anySecret, leakedForms, textWith, type Secret } from '../../observabili
 // form, reaches neither `report` nor `alerts` output. (`normalize` writes the library's error as data: docs/cli.md.)
 const numRuns = process.env.FAULTLINE_FUZZ === '1' ? 2_000 : 40
 const vendors = ['medblocks', 'scribe', 'medipim', 'medable'] as const
-
-async function run(args: string[], stdinText: string) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let printed = ''
-  stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()))
-  stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()))
-  await runCli(args, { stdin: Readable.from([stdinText]), stdout, stderr })
-  return printed
-}
 
 const rules = JSON.stringify([
   { id: 'every-error', summary: 'An error.', runbook: 'Look.', match: {}, groupBy: ['vendor', 'vendorCode', 'reason'], threshold: { count: 1, windowSeconds: 60 }, severity: 'page' },
@@ -49,7 +38,9 @@ describe('the CLI never prints a planted secret', () => {
         })
         const wire = encodeError(vendor, error)
         const line = JSON.stringify({ vendor, at: '2026-11-23T08:00:00.000Z', ...wire })
-        const printed = (await run(['report'], `${line}\n`)) + (await run(['alerts', '--rules', rulesFile], `${line}\n`))
+        const report = await run(['report'], `${line}\n`)
+        const alerts = await run(['alerts', '--rules', rulesFile], `${line}\n`)
+        const printed = report.out + report.err + alerts.out + alerts.err
         for (const sensitive of secret.sensitive) for (const form of leakedForms(sensitive)) expect(printed).not.toContain(form)
       }),
       { numRuns },

@@ -1,21 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { CanonicalError } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli/main'
+import { run } from './runCli'
 
-async function run(args: string[], stdinText = '') {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  const code = await runCli(args, { stdin: Readable.from([stdinText]), stdout, stderr })
-  return { code, out, err }
-}
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 8, minute)).toISOString()
 const unauthorized = (minute: number, vendor = 'medblocks') =>

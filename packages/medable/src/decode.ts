@@ -1,7 +1,7 @@
-import { canonicalErrorOf, statusRead, decodeByStatus, findRequestId, meaningOfStatus, retryAfterOf, type Body, type CanonicalError, type NormalizeOptions, type ResponseView } from '@faultline/core'
+import { canonicalErrorOf, retryMeaning, statusRead, decodeByStatus, findRequestId, meaningOfStatus, retryAfterOf, type Body, type CanonicalError, type NormalizeOptions, type ResponseView } from '@faultline/core'
 import { lastLine, parseJson, readOwnData } from '@faultline/core/internal'
 import { decodeFaultTree } from './faultTree'
-import { withMedableRetry } from './retryPolicy'
+import { decideMedableRetry } from './retryPolicy'
 
 /** Whether `value` is a Medable fault: an object whose OWN `object` member is `"fault"` (contract §5). */
 export const isMedableFault = (value: unknown): value is object =>
@@ -19,7 +19,7 @@ export function faultOfBody(body: Body): object | undefined {
 
 const unreadable = (response: ResponseView): CanonicalError => {
   const status = response.status
-  return withMedableRetry(canonicalErrorOf(meaningOfStatus(status), statusRead('medable', status), false))
+  return canonicalErrorOf(retryMeaning(decideMedableRetry, meaningOfStatus(status), status, null), statusRead('medable', status), false)
 }
 
 /**
@@ -33,7 +33,7 @@ const unreadable = (response: ResponseView): CanonicalError => {
 export function decodeMedable(response: ResponseView, options?: NormalizeOptions): CanonicalError | null {
   try {
     const fault = faultOfBody(response.body)
-    if (fault === undefined) return withMedableRetry(decodeByStatus('medable', response, options))
+    if (fault === undefined) return decodeByStatus('medable', response, options, decideMedableRetry)
     return decodeFaultTree(fault, {
       statusLine: response.status,
       requestId: findRequestId(undefined, undefined, response.headers),

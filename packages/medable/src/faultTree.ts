@@ -1,7 +1,7 @@
-import { canonicalErrorOf, noViolations, type CanonicalError, type JsonRecord, type Kind, type Violation } from '@faultline/core'
+import { canonicalErrorOf, noViolations, retryMeaning, type CanonicalError, type JsonRecord, type Kind, type Violation } from '@faultline/core'
 import { copyExtras, fieldText, fitViolationText, textBounds, type JsonCopyBudget } from '@faultline/core/internal'
 import { readFaultNode, violationOf, wireDialect, type FaultDialect, type FaultNode } from './faultNode'
-import { medableRetryMeaning } from './retryPolicy'
+import { decideMedableRetry } from './retryPolicy'
 
 /**
  * The size bounds of a decoded fault tree (contract §2). Beyond them the tree is cut and `truncated` is set on
@@ -69,7 +69,7 @@ const isFaultObject = (value: unknown): value is object => typeof value === 'obj
 const keep = (node: FaultNode, root?: RootFields): Kept => {
   const causes: CanonicalError[] = []
   // Retryable is the retry policy's answer (decision 020), for the root and every cause alike.
-  const meaning = medableRetryMeaning(node.meaning, node.status, node.vendorCode)
+  const meaning = retryMeaning(decideMedableRetry, node.meaning, node.status, node.vendorCode)
   const error = canonicalErrorOf(meaning, {
     vendor: 'medable',
     vendorCode: node.vendorCode,

@@ -1,4 +1,4 @@
-import { retryDecider, type CanonicalError, type Meaning, type RetryPolicy } from '@faultline/core'
+import { retryDecider, type RetryPolicy } from '@faultline/core'
 
 /**
  * Medable's transient faults: `kThrottled` (429), `kTooBusy` (503: "clients should scale back requests for a
@@ -23,18 +23,5 @@ export const medableRetryPolicy: RetryPolicy = {
   source: 'Medable fault table (kThrottled, kTooBusy, kTimeout; kMediaNotReady polling)',
 }
 
-// The policy's answer, its lists made into sets once.
-const decide = /*#__PURE__*/ retryDecider(medableRetryPolicy)
-
-/** `meaning` with the `retryable` the policy gives a fault of that meaning, status and code. */
-export function medableRetryMeaning(meaning: Meaning, status: number | null, vendorCode: string | null): Meaning {
-  const retryable = decide(meaning.kind, meaning.reason, status, vendorCode, meaning.retryable)
-  return retryable === meaning.retryable ? meaning : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
-}
-
-/** `error` with the `retryable` the policy gives it (the same object when they already agree). */
-export function withMedableRetry<E extends CanonicalError | null>(error: E): E {
-  if (error === null) return error
-  const retryable = decide(error.kind, error.reason, error.status, error.vendorCode, error.retryable)
-  return retryable === error.retryable ? error : ({ ...error, retryable } as E)
-}
+/** The policy's answer, its lists made into sets once: what the decoder asks for every error. */
+export const decideMedableRetry = /*#__PURE__*/ retryDecider(medableRetryPolicy)

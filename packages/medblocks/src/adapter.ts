@@ -1,7 +1,7 @@
 import { createTypedEnvelopeAdapter, type Adapter, type CanonicalError, type NormalizeOptions, type ResponseView, type TypedEnvelopeSpec } from '@faultline/core'
 import { readOwnData } from '@faultline/core/internal'
 import { medblocksCatalog, medblocksTypes } from './catalog'
-import { medblocksRetryPolicy, withMedblocksRetry } from './retryPolicy'
+import { medblocksRetryPolicy } from './retryPolicy'
 import { decodeMedblocksSdkError } from './sdkError'
 
 const { statuses = [], kinds = [] } = medblocksRetryPolicy.retryOn
@@ -53,9 +53,8 @@ function decodeBareBody(view: ResponseView, options: NormalizeOptions | undefine
   return envelopeAdapter.decode(view, options)
 }
 
-// Retryable is the retry policy's answer (decision 020); the envelope decoder gives the kind's, so it is checked here.
-const decode: Adapter['decode'] = (view, options) =>
-  withMedblocksRetry(view.status === null ? decodeBareBody(view, options) : envelopeAdapter.decode(view, options))
+// The envelope decoder asks the retry policy for `retryable` (decision 020); a bare body may be an SDK error.
+const decode: Adapter['decode'] = (view, options) => (view.status === null ? decodeBareBody(view, options) : envelopeAdapter.decode(view, options))
 
 /**
  * The Medblocks adapter: the API's error envelope, the SDK's error classes and webhook signature errors.
@@ -69,5 +68,5 @@ const decode: Adapter['decode'] = (view, options) =>
 export const medblocksAdapter: Adapter = {
   ...envelopeAdapter,
   decode,
-  decodeThrown: (thrown, options) => withMedblocksRetry(decodeMedblocksSdkError(thrown, options, envelopeAdapter.decode)),
+  decodeThrown: (thrown, options) => decodeMedblocksSdkError(thrown, options, envelopeAdapter.decode),
 }

@@ -1,4 +1,4 @@
-import { retryDecider, type CanonicalError, type RetryPolicy } from '@faultline/core'
+import type { RetryPolicy } from '@faultline/core'
 
 /**
  * What the Medblocks SDK does (medblocks-sdk-errors.txt, FACTS.md): retries network failures and timeouts,
@@ -20,10 +20,3 @@ export const medblocksRetryPolicy: RetryPolicy = {
   honoursRetryAfter: true,
   source: 'Medblocks SDK (maxNetworkRetries 3)',
 }
-
-// The policy's answer, its lists made into sets once.
-const decide = /*#__PURE__*/ retryDecider(medblocksRetryPolicy)
-
-/** `error` with the `retryable` the policy gives it (the same object when they already agree, as they mostly do). */
-export const withMedblocksRetry = <E extends CanonicalError | null | undefined>(error: E): E =>
-  error === null || error === undefined || decide(error.kind, error.reason, error.status, error.vendorCode, error.retryable) === error.retryable ? error : ({ ...error, retryable: !error.retryable } as E)

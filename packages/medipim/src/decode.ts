@@ -1,7 +1,7 @@
-import { canonicalError, canonicalErrorOf, errorStatus, findRequestId, noCauses, retryAfterOf, type CanonicalError, type JsonRecord, type NormalizeOptions, type ResponseView } from '@faultline/core'
+import { canonicalError, canonicalErrorOf, errorStatus, retryMeaning, findRequestId, noCauses, retryAfterOf, type CanonicalError, type JsonRecord, type NormalizeOptions, type ResponseView } from '@faultline/core'
 import { copyExtras, gatherMembers, nonBlank, stringOrNull } from '@faultline/core/internal'
 import { medipimCatalog, medipimMeaning } from './catalog'
-import { medipimRetryMeaning } from './retryPolicy'
+import { decideMedipimRetry } from './retryPolicy'
 import { envelopeMembers, findEnvelope } from './envelope'
 import { findStreamError, findStreamErrorInText } from './stream'
 import { decodeViolations } from './violations'
@@ -68,7 +68,7 @@ function decodeLocated(response: ResponseView, { error, container }: Located, op
   const status = errorStatus(response.status, fields.status)
   const { code } = fields
   // Retryable is the retry policy's answer (decision 020).
-  return canonicalErrorOf(medipimRetryMeaning(medipimMeaning(code, status), status, code), {
+  return canonicalErrorOf(retryMeaning(decideMedipimRetry, medipimMeaning(code, status), status, code), {
     vendor,
     vendorCode: code,
     vendorType: null,

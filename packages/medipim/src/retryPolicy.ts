@@ -1,4 +1,4 @@
-import { retryDecider, type Meaning, type RetryPolicy } from '@faultline/core'
+import { retryDecider, type RetryPolicy } from '@faultline/core'
 
 /**
  * What Medipim's own PHP client does: a 429 (limit 100 requests a minute) is retried three times, after 1 s, 2 s
@@ -20,11 +20,5 @@ export const medipimRetryPolicy: RetryPolicy = {
   source: "Medipim's PHP client (3 retries of a 429, 1 s, 2 s, 3 s)",
 }
 
-// The policy's answer, its lists made into sets once.
-const decide = /*#__PURE__*/ retryDecider(medipimRetryPolicy)
-
-/** `meaning` with the `retryable` the policy gives an error of that meaning, status and code. */
-export function medipimRetryMeaning(meaning: Meaning, status: number | null, vendorCode: string | null): Meaning {
-  const retryable = decide(meaning.kind, meaning.reason, status, vendorCode, meaning.retryable)
-  return retryable === meaning.retryable ? meaning : { kind: meaning.kind, reason: meaning.reason, retryable, recognized: meaning.recognized }
-}
+/** The policy's answer, its lists made into sets once: what the decoder asks for every error. */
+export const decideMedipimRetry = /*#__PURE__*/ retryDecider(medipimRetryPolicy)

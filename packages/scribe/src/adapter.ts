@@ -1,7 +1,6 @@
 import { createTypedEnvelopeAdapter, type Adapter, type TypedEnvelopeSpec } from '@faultline/core'
-import { typedEnvelopeDecoder } from '@faultline/core/internal'
-import { scribeCatalog, scribeTypes, scribeTypesAtStatus, type ScribeTypeAtStatus } from './catalog'
-import { scribeRetryPolicy, withScribeRetry } from './retryPolicy'
+import { scribeCatalog, scribeTypes, scribeTypesAtStatus } from './catalog'
+import { scribeRetryPolicy } from './retryPolicy'
 
 const { statuses = [], kinds = [] } = scribeRetryPolicy.retryOn
 const typesAtStatus = scribeTypesAtStatus.map(({ type, status, kind }) => `\`${type}\` at ${status} -> \`${kind}\``).join(', ')
@@ -13,6 +12,7 @@ export const scribeEnvelope: TypedEnvelopeSpec = {
   types: scribeTypes,
   writesNullParam: false,
   retryPolicy: scribeRetryPolicy,
+  typesAtStatus: scribeTypesAtStatus,
   documentation: {
     title: 'Consultation scribe (Telepatia)',
     overview:
@@ -37,31 +37,6 @@ export const scribeEnvelope: TypedEnvelopeSpec = {
 const envelopeAdapter = /*#__PURE__*/ createTypedEnvelopeAdapter(scribeEnvelope)
 
 // The decoder of an unknown code of `type` at `status`: the same envelope, that type falling back to the narrower kind.
-const decoderAtStatus = ({ type, kind }: ScribeTypeAtStatus): Adapter['decode'] =>
-  typedEnvelopeDecoder({ ...scribeEnvelope, types: scribeTypes.map((entry) => (entry.type === type ? { ...entry, kind } : entry)) })
-
-// By type, then by status: the decoder of an unknown code of that type at that status.
-const decodersAtStatus = (): ReadonlyMap<string, ReadonlyMap<number, Adapter['decode']>> => {
-  const byType = new Map<string, Map<number, Adapter['decode']>>()
-  for (const entry of scribeTypesAtStatus) {
-    const byStatus = byType.get(entry.type) ?? new Map<number, Adapter['decode']>()
-    byStatus.set(entry.status, decoderAtStatus(entry))
-    byType.set(entry.type, byStatus)
-  }
-  return byType
-}
-const atStatus = /*#__PURE__*/ decodersAtStatus()
-
-/**
- * A known code by meaning; an unknown code by its type, or by the status where the status says more than the type
- * (decoded again, rarely, with the type's kind narrowed); `retryable` from the retry policy.
- */
-const decode: Adapter['decode'] = (view, options) => {
-  const error = envelopeAdapter.decode(view, options)
-  const narrower = error === null || error.recognized || error.vendorType === null || error.status === null ? undefined : atStatus.get(error.vendorType)?.get(error.status)
-  return withScribeRetry(narrower === undefined ? error : narrower(view, options))
-}
-
 /**
  * The adapter of Telepatia's consultation scribe ("synapse") API.
  *
@@ -71,4 +46,4 @@ const decode: Adapter['decode'] = (view, options) => {
  *   body: { error: { type: 'invalid_request_error', code: 'resource_not_found', message: 'No session scribe found.' } },
  * }) // -> { kind: 'not_found', reason: 'resource_not_found', ... }
  */
-export const scribeAdapter: Adapter = { ...envelopeAdapter, decode }
+export const scribeAdapter: Adapter = envelopeAdapter

@@ -1,4 +1,4 @@
-import { retryDecider, type CanonicalError, type RetryPolicy } from '@faultline/core'
+import type { RetryPolicy } from '@faultline/core'
 
 /**
  * The scribe documents one transient status, 503 `service_unavailable` ("an external dependency is temporarily
@@ -20,10 +20,3 @@ export const scribeRetryPolicy: RetryPolicy = {
   honoursRetryAfter: true,
   source: 'scribe error reference (503 service_unavailable; api_error "internal or upstream")',
 }
-
-// The policy's answer, its lists made into sets once.
-const decide = /*#__PURE__*/ retryDecider(scribeRetryPolicy)
-
-/** `error` with the `retryable` the policy gives it (the same object when they already agree, as they mostly do). */
-export const withScribeRetry = <E extends CanonicalError | null>(error: E): E =>
-  error === null || decide(error.kind, error.reason, error.status, error.vendorCode, error.retryable) === error.retryable ? error : ({ ...error, retryable: !error.retryable } as E)
