@@ -152,7 +152,7 @@ for (const vendor of vendors) {
       if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr.slice(-500)}`)
       return Number(process.hrtime.bigint() - began) / 1e9
     }
-    const cli = here('../packages/faultline/dist/cli.js')
+    const cli = here('../packages/cli/dist/cli.js')
     const commands = {
       loop: [here('./parseLoop.mjs'), file],
       writeBack: [here('./parseWriteLoop.mjs'), file],

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from './cli/main'
+import { runCli } from './main'
 
 runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { redact } from '@faultline/observability'
 import { describe, expect, it } from 'vitest'
-import { maxFieldLength, printable, printed, terminalSafeJson } from '../src/cli/printable'
+import { maxFieldLength, printable, printed, terminalSafeJson } from '../src/printable'
 
 // What may never reach a terminal from vendor text: C0, DEL, C1, line separators, bidi embeddings/overrides/isolates.
 // eslint-disable-next-line no-control-regex

@@ -38,9 +38,9 @@ async function readBounded(path: string): Promise<string> {
 }
 
 /**
- * The rules of `--rules FILE`, or the default pack: JSON always; YAML (`.yaml`, `.yml`) when the optional
- * `yaml` package is installed. Every problem is a {@link UsageError} with exit code 1 (2 when YAML cannot be
- * read for want of the package), reported path-precisely and bounded: a file that cannot be read or parsed, a
+ * The rules of `--rules FILE`, or the default pack: JSON always; YAML (`.yaml`, `.yml`) through the `yaml`
+ * package (a dependency, loaded only for such a file). Every problem is a {@link UsageError} with exit code 1
+ * (2 when YAML cannot be read for want of the package), reported path-precisely and bounded: a file that cannot be read or parsed, a
  * value no rule file holds (`loadRules` answers for every value), or invalid rules.
  */
 export async function readRules(path: string | undefined): Promise<ReadonlyArray<AlertRule>> {

@@ -1,5 +1,5 @@
 import { isHttpStatus, type CanonicalError, type NormalizeOptions } from '@faultline/core'
-import { normalizeError } from '../normalize'
+import { normalizeError } from 'faultline'
 import type { NumberedLine } from './lines'
 
 /** One captured response: a line of a capture file. */

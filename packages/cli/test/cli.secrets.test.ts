@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { canonicalError, encodeError } from '../src'
+import { canonicalError, encodeError } from 'faultline'
 import { run } from './runCli'
 import { anySecret, leakedForms, textWith, type Secret } from '../../observability/test/secrets'
 

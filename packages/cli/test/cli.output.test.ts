@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { PassThrough, Readable, Writable } from 'node:stream'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli/main'
+import { runCli } from '../src/main'
 import { run } from './runCli'
-import { normalizeError } from '../src'
+import { normalizeError } from 'faultline'
 
 
 // What a terminal acts on: C0 but the line break, DEL, C1, line separators, bidi embeddings/overrides/isolates.

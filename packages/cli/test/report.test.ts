@@ -1,8 +1,8 @@
 import type { CanonicalError } from '@faultline/core'
 import { describe, expect, it } from 'vitest'
-import { addToReport, formatReport, newReportTotals } from '../src/cli/report'
-import { plainStyle } from '../src/cli/table'
-import { normalizeError } from '../src'
+import { addToReport, formatReport, newReportTotals } from '../src/report'
+import { plainStyle } from '../src/table'
+import { normalizeError } from 'faultline'
 
 const unknownCode = (code: string, vendor = 'medblocks'): CanonicalError => ({
   ...normalizeError('medblocks', { status: 400, headers: {}, body: { error: { type: 'invalid_request_error', code, message: 'New.' } } })!,

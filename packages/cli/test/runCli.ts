@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream'
-import { runCli } from '../src/cli/main'
+import { runCli } from '../src/main'
 
 /** Runs the CLI in process on `stdinText`: its exit code and everything it printed on stdout and stderr. */
 export async function run(args: string[], stdinText = ''): Promise<{ code: number; out: string; err: string }> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { readLineBatches, type InputLine, type NumberedLine } from '../src/cli/lines'
+import { readLineBatches, type InputLine, type NumberedLine } from '../src/lines'
 
 const linesOf = async (chunks: ReadonlyArray<string | Uint8Array>, maxLineBytes?: number): Promise<InputLine[]> => {
   const lines: InputLine[] = []

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const built = existsSync(`${root}packages/faultline/dist/cli.js`) && existsSync(`${root}packages/testing/dist/index.js`)
-const cli = (...args: string[]) => execFileSync(process.execPath, [`${root}packages/faultline/dist/cli.js`, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+const built = existsSync(`${root}packages/cli/dist/cli.js`) && existsSync(`${root}packages/testing/dist/index.js`)
+const cli = (...args: string[]) => execFileSync(process.execPath, [`${root}packages/cli/dist/cli.js`, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
 // `pnpm test` builds first; the demo of `pnpm start` runs the built CLI on the committed capture.
 describe.skipIf(!built && !process.env.CI)('the demo capture', () => {
