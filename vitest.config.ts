@@ -17,6 +17,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // A hang guard, not a speed target (those live in `pnpm bench`): property suites run thousands of cases, and
+    // CI runs every file at once on two cores.
+    testTimeout: 20_000,
     projects: packages.map((name) => ({
       extends: true,
       test: { name, include: [`packages/${name}/test/**/*.test.ts`] },

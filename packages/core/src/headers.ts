@@ -253,7 +253,8 @@ function readRecord(input: object): Map<string, string> {
   return map
 }
 
-const isPlainRecord = (input: object): boolean => isPlainObject(input) && !Object.prototype.hasOwnProperty.call(input, 'get')
+// `in` before the own check: a record seldom has a `get` member, and `in` is answered from its layout.
+const isPlainRecord = (input: object): boolean => isPlainObject(input) && !('get' in input && Object.prototype.hasOwnProperty.call(input, 'get'))
 
 /** Reads headers in any of the three accepted forms as a case-insensitive lookup. Never throws. */
 export function readHeaders(input: unknown): HeaderMap {

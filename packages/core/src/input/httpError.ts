@@ -28,7 +28,9 @@ export function readHttpError(value: object): ResponseSource | undefined {
 
 const hasOwnResponse = (value: object): boolean => {
   try {
-    return Object.prototype.hasOwnProperty.call(value, 'response')
+    // `in` first: most inputs lack the member, and `in` is answered from the object's layout, where
+    // `hasOwnProperty` is a call (the own check still decides).
+    return 'response' in value && Object.prototype.hasOwnProperty.call(value, 'response')
   } catch {
     return false
   }

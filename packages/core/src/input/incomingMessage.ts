@@ -24,7 +24,9 @@ export function readIncomingMessage(value: object): ResponseSource | undefined {
 
 const hasOwnStatusCode = (value: object): boolean => {
   try {
-    return Object.prototype.hasOwnProperty.call(value, 'statusCode')
+    // `in` first: most inputs lack the member, and `in` is answered from the object's layout, where
+    // `hasOwnProperty` is a call (the own check still decides).
+    return 'statusCode' in value && Object.prototype.hasOwnProperty.call(value, 'statusCode')
   } catch {
     return false
   }
