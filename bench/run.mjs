@@ -15,6 +15,7 @@ import { createBaselines } from './baselines.mjs'
 import { fixtures, successTextFixtures, textFixtures } from './fixtures.mjs'
 import { interleave } from './interleave.mjs'
 import { redactionRows } from './redaction.mjs'
+import { stageRows } from './stages.mjs'
 import { medableTree } from './trees.mjs'
 
 const quick = process.env.FAULTLINE_BENCH_QUICK === '1'
@@ -66,6 +67,9 @@ for (const vendor of vendors) {
   const floorRatio = textResult.ratio('parse + decoder', 'JSON.parse')
   addRow('text bodies', `${vendor}: JSON.parse + hand-written decoder`, ns(textResult.perOperation['parse + decoder']), 'per call', 'JSON.parse alone', parseTime, floorRatio, 'reference', null)
 }
+
+// Where the parsed-body time goes, stage by stage, each against the hand-written decoder's whole time (bench/stages.mjs).
+for (const row of stageRows({ quick })) addRow(row.group, row.name, row.value, row.unit, row.baselineName, row.baseline, row.ratio, row.target, row.met)
 
 // Beside them, reported: successful answers as JSON text, which a client that normalizes every response (for
 // the faults some vendors send with a 2xx) has most of; normalizeError reads each and answers null.
