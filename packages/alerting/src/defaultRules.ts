@@ -1,19 +1,55 @@
 import { kindTable, type Kind } from '@faultline/core'
-import type { AlertRule } from './AlertRule'
+import type { AlertMatch, AlertRule } from './AlertRule'
 
 const reasonsOf = (...kinds: ReadonlyArray<Kind>): ReadonlyArray<string> =>
   kinds.flatMap((kind) => kindTable[kind].reasons as ReadonlyArray<string>)
 
+/** The vendor's own failures: it is unavailable, timing out, failing internally or unreachable. */
+const vendorFailures: AlertMatch = {
+  kind: ['unavailable', 'timeout', 'internal', 'transport'],
+  // A request we aborted ourselves says nothing about the vendor's health.
+  reason: reasonsOf('unavailable', 'timeout', 'internal', 'transport').filter((reason) => reason !== 'aborted'),
+}
+
+/** Options of {@link createDefaultRules}. */
+export interface DefaultRulesOptions {
+  /** The objective of `vendor-slo`: the share of a vendor's requests that must not fail by its fault. Default 0.995. */
+  readonly vendorSloObjective?: number
+}
+
+/** The default objective of `vendor-slo` (docs/decisions/021-alerting-ratios-and-slos.md). */
+const defaultVendorSloObjective = 0.995
+
 /**
  * The default rule pack: what an integration platform wants to hear about, across every vendor. The
  * thresholds are absolute counts chosen for a platform making a few requests per second per vendor; the
- * reasons are in docs/decisions/008-alerting-default-thresholds.md.
+ * reasons are in docs/decisions/008-alerting-default-thresholds.md. `vendor-slo` alerts on the burn rate of
+ * an objective on the vendor's own failures (docs/decisions/021-alerting-ratios-and-slos.md): it divides by
+ * requests, so feed the engine every outcome (`observeOutcome`) and the metrics every request (`recordOutcome`).
  *
  * @example
- * const engine = createAlertEngine(defaultRules)
- * writeFileSync('faultline.rules.yml', toPrometheusRules(defaultRules))
+ * const engine = createAlertEngine(createDefaultRules({ vendorSloObjective: 0.999 }))
  */
-export const defaultRules: ReadonlyArray<AlertRule> = [
+export function createDefaultRules(options: DefaultRulesOptions = {}): ReadonlyArray<AlertRule> {
+  const objective = options.vendorSloObjective ?? defaultVendorSloObjective
+  if (typeof objective !== 'number' || !(objective > 0 && objective < 1)) {
+    throw new RangeError(`createDefaultRules: vendorSloObjective must be a number greater than 0 and less than 1 (0.995 is 99.5%), got ${String(objective)}`)
+  }
+  return [...thresholdRules, vendorSlo(objective)]
+}
+
+const vendorSlo = (objective: number): AlertRule => ({
+  id: 'vendor-slo',
+  summary: 'The vendor is failing more of our requests than its objective allows: at this rate the error budget runs out.',
+  runbook:
+    'Look at which window pair fired (a page burns the budget within hours, a ticket within days), check the vendor\'s status page and our egress, and open a vendor incident if the failures are theirs.',
+  match: vendorFailures,
+  groupBy: ['vendor'],
+  slo: { objective },
+})
+
+/** The threshold rules of the pack, in order. */
+const thresholdRules: ReadonlyArray<AlertRule> = [
   {
     id: 'credentials-failing',
     summary: 'Our own credentials for this vendor are being rejected: every call made with them fails.',
@@ -73,11 +109,7 @@ export const defaultRules: ReadonlyArray<AlertRule> = [
     summary: 'The vendor is failing: it is unavailable, timing out, failing internally or unreachable.',
     runbook:
       'Check the vendor\'s status page and our egress (DNS, TLS, proxies); open a vendor incident if it is theirs, and tell affected customers that calls to this vendor are failing.',
-    match: {
-      kind: ['unavailable', 'timeout', 'internal', 'transport'],
-      // A request we aborted ourselves says nothing about the vendor's health.
-      reason: reasonsOf('unavailable', 'timeout', 'internal', 'transport').filter((reason) => reason !== 'aborted'),
-    },
+    match: vendorFailures,
     groupBy: ['vendor'],
     threshold: { count: 20, windowSeconds: 300 },
     forSeconds: 120,
@@ -129,3 +161,12 @@ export const defaultRules: ReadonlyArray<AlertRule> = [
     severity: 'page',
   },
 ]
+
+/**
+ * The default rule pack with `vendor-slo` at 99.5%: `createDefaultRules()`.
+ *
+ * @example
+ * const engine = createAlertEngine(defaultRules)
+ * writeFileSync('faultline.rules.yml', toPrometheusRules(defaultRules))
+ */
+export const defaultRules: ReadonlyArray<AlertRule> = /*#__PURE__*/ createDefaultRules()

@@ -1,106 +1,108 @@
 import { either as E } from 'fp-ts'
-import { valuesOf, type AlertRule, type OneOrMany } from './AlertRule'
+import { isFreeLabelName, reservedLabelNames, valuesOf, type AlertMatch, type AlertRule, type SloRule } from './AlertRule'
 import { createLabeler, exactStatuses, type LabelPolicy } from './labels'
 import { loadRules, AlertRuleError, type RuleProblems } from './loadRules'
-import { defaultMetricName } from './metrics'
+import { defaultEvaluationIntervalSeconds } from './engine'
+import { defaultMetricName, defaultRequestsMetricName } from './metrics'
+import {
+  alertNameOf,
+  expressionOf,
+  promDuration,
+  recordingRulesOf,
+  sloExpressionsOf,
+  type PromQLOptions,
+} from './promql'
+import { sloWindowsOf, defaultSloPeriodDays } from './slo'
 import { yamlQuoted, yamlString } from './yaml'
 
+export {
+  alertNameOf,
+  errorRatioExpressionOf,
+  errorsExpressionOf,
+  expressionOf,
+  matchersOf,
+  promDuration,
+  recordingRulesOf,
+  requestsExpressionOf,
+  sloExpressionsOf,
+  sloRatioSeriesName,
+  windowExpressionOf,
+  windowSeriesName,
+} from './promql'
+export type { PromQLOptions, RecordingRule, SloExpression } from './promql'
+
 /** Options of {@link toPrometheusRules}. */
-export interface PrometheusRulesOptions {
+export interface PrometheusRulesOptions extends PromQLOptions {
   /** The label policy given to `createMetrics`: a rule may only match values it keeps verbatim. */
   readonly labels?: LabelPolicy
-  /** The counter's name, as given to `createMetrics`. Default `faultline_errors_total`. */
-  readonly metricName?: string
   /** The rule group's name. Default `faultline`. */
   readonly groupName?: string
-  /** The rule group's evaluation `interval`, in seconds; absent, Prometheus' global interval applies. */
+  /**
+   * The rule group's evaluation `interval`, in seconds: give the engine's (`createAlertEngine`'s
+   * `evaluationIntervalSeconds`) and scrape at the same interval. Ratio and SLO windows must be multiples of it
+   * (they are evaluated every interval, over whole intervals). Absent, a rule set with ratio or SLO rules gets
+   * the engine's default (`defaultEvaluationIntervalSeconds`, 15 s); one of threshold rules only, no
+   * `interval` (Prometheus' global one applies).
+   */
   readonly evaluationIntervalSeconds?: number
   /** Prefix of every alert name (alert names must be metric-like: `FaultlineCredentialsFailing`). Default `Faultline`. */
   readonly alertNamePrefix?: string
-  /** Labels added to every alert (`team`, `service`), for Alertmanager routing. */
+  /** Labels added to every alert (`team`, `service`), for Alertmanager routing; a rule's own `labels` win. */
   readonly staticLabels?: Readonly<Record<string, string>>
 }
 
 const metricNamePattern = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/
-const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/
-const reservedLabels = new Set(['alertname', 'severity', 'rule_id', 'vendor', 'kind', 'reason', 'status', 'recognized', 'retryable'])
 
-/** The Prometheus alert name of a rule: the prefix, then the id in PascalCase. */
-export const alertNameOf = (rule: Pick<AlertRule, 'id'>, prefix = 'Faultline'): string =>
-  prefix + rule.id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')
-
-/** A duration in Prometheus syntax, in the largest unit that divides it: `1h`, `5m`, `90s`. */
-export const promDuration = (seconds: number): string =>
-  seconds % 3600 === 0 ? `${seconds / 3600}h` : seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`
-
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-const matcher = (label: string, value: OneOrMany<string | number | boolean> | undefined): ReadonlyArray<string> => {
-  const values = valuesOf(value)?.map(String)
-  if (values === undefined) return []
-  const [only] = values
-  return values.length === 1 && only !== undefined
-    ? [`${label}=${JSON.stringify(only)}`]
-    : [`${label}=~${JSON.stringify(values.map(escapeRegex).join('|'))}`]
-}
-
-/** The matchers of a rule's `match`, as PromQL: `kind="signature",vendor=~"medblocks|scribe"`. */
-export function matchersOf(rule: AlertRule): string {
-  const { match } = rule
-  return [
-    ...matcher('vendor', match.vendor),
-    ...matcher('kind', match.kind),
-    ...matcher('reason', match.reason),
-    ...matcher('status', match.status),
-    ...matcher('recognized', match.recognized),
-    ...matcher('retryable', match.retryable),
-  ].join(',')
-}
-
-/** The recorded series holding, per counter series, the errors of the last `windowSeconds`. */
-export const windowSeriesName = (windowSeconds: number, metricName = defaultMetricName): string =>
-  `${metricName.replace(/_total$/, '')}:window_${promDuration(windowSeconds)}`
-
-/**
- * The PromQL of a window series: per counter series, the errors in the last `windowSeconds`. That is the
- * counter's value now minus its value one window ago, or the whole value for a series younger than the
- * window (and for one that restarted since): exact counts of the scrapes inside the window, with none of
- * `increase()`'s extrapolation, and a new series' first errors count (docs/decisions/007-alerting-prometheus-equivalence.md).
- */
-export function windowExpressionOf(windowSeconds: number, metricName = defaultMetricName): string {
-  const window = promDuration(windowSeconds)
-  return `${metricName} - ((${metricName} offset ${window} <= ${metricName}) or ${metricName} * 0)`
-}
-
-/** The PromQL of a rule's condition: per group, the matching errors in the window reach the threshold. */
-export function expressionOf(rule: AlertRule, metricName = defaultMetricName): string {
-  const matchers = matchersOf(rule)
-  const series = `${windowSeriesName(rule.threshold.windowSeconds, metricName)}${matchers === '' ? '' : `{${matchers}}`}`
-  const by = rule.groupBy.length === 0 ? 'sum' : `sum by (${rule.groupBy.join(', ')})`
-  return `${by} (${series}) >= ${rule.threshold.count}`
+/** Why a match (or its `not`, at any depth) cannot select in Prometheus exactly the errors it selects in process. */
+function matchProblems(match: AlertMatch, at: string, options: PrometheusRulesOptions): Array<string> {
+  const labeler = createLabeler(options.labels)
+  const problems: Array<string> = []
+  for (const vendor of valuesOf(match.vendor) ?? []) {
+    if (!labeler.keepsVendor(vendor)) {
+      problems.push(`${at}.vendor: ${JSON.stringify(vendor)} is not in the label policy's vendors, so its errors are counted as vendor="other"; add it to labels.vendors`)
+    }
+  }
+  for (const reason of valuesOf(match.reason) ?? []) {
+    if (!labeler.keepsReason(reason)) {
+      problems.push(`${at}.reason: ${JSON.stringify(reason)} is not in the §3 vocabulary nor in labels.reasons, so its errors are counted as reason="other"; add it to labels.reasons`)
+    }
+  }
+  for (const status of valuesOf(match.status) ?? []) {
+    if (!exactStatuses.includes(status)) {
+      problems.push(`${at}.status: ${status} is counted by class (status="${labeler.status(status)}"), not exactly; match one of ${exactStatuses.join(', ')}`)
+    }
+  }
+  return match.not === undefined ? problems : [...problems, ...matchProblems(match.not, `${at}.not`, options)]
 }
 
 /** Why a rule cannot be expressed in Prometheus with the same meaning (empty when it can). */
 function problemsOf(rule: AlertRule, index: number, options: PrometheusRulesOptions): RuleProblems {
-  const labeler = createLabeler(options.labels)
   const at = `rules[${index}]`
   const problems: Array<string> = []
   if (rule.groupBy.includes('vendorCode')) {
     problems.push(`${at}.groupBy: vendorCode is not a metric label (its values are unbounded), so Prometheus cannot group by it; group by reason instead, or keep this rule in process only`)
   }
-  for (const vendor of valuesOf(rule.match.vendor) ?? []) {
-    if (!labeler.keepsVendor(vendor)) {
-      problems.push(`${at}.match.vendor: ${JSON.stringify(vendor)} is not in the label policy's vendors, so its errors are counted as vendor="other"; add it to labels.vendors`)
+  problems.push(...matchProblems(rule.match, `${at}.match`, options))
+  const interval = options.evaluationIntervalSeconds ?? defaultEvaluationIntervalSeconds
+  if (Number.isSafeInteger(interval) && interval > 0) {
+    const every = `the evaluation interval (${promDuration(interval)})`
+    if ('ratio' in rule && rule.ratio.windowSeconds % interval !== 0) {
+      problems.push(`${at}.ratio.windowSeconds: ${rule.ratio.windowSeconds} is not a multiple of ${every}: a ratio is evaluated every interval over whole intervals; choose a multiple`)
+    }
+    if ('slo' in rule) {
+      for (const window of sloWindowsOf(rule.slo)) {
+        const off = [window.longSeconds, window.shortSeconds].filter((seconds) => seconds % interval !== 0)
+        if (off.length > 0) {
+          problems.push(
+            `${at}.slo: the ${off.map(promDuration).join(' and ')} window${off.length > 1 ? 's' : ''} of the ${window.name} pair ${off.length > 1 ? 'are' : 'is'} not a multiple of ${every}: SLO windows are whole minutes, so choose an interval that divides a minute`,
+          )
+        }
+      }
     }
   }
-  for (const reason of valuesOf(rule.match.reason) ?? []) {
-    if (!labeler.keepsReason(reason)) {
-      problems.push(`${at}.match.reason: ${JSON.stringify(reason)} is not in the §3 vocabulary nor in labels.reasons, so its errors are counted as reason="other"; add it to labels.reasons`)
-    }
-  }
-  for (const status of valuesOf(rule.match.status) ?? []) {
-    if (!exactStatuses.includes(status)) {
-      problems.push(`${at}.match.status: ${status} is counted by class (status="${labeler.status(status)}"), not exactly; match one of ${exactStatuses.join(', ')}`)
+  for (const label of Object.keys(rule.labels ?? {})) {
+    if (Object.prototype.hasOwnProperty.call(options.selector ?? {}, label)) {
+      problems.push(`${at}.labels.${label}: also a selector label, which every alert carries with the selector's value; remove one of them`)
     }
   }
   const name = alertNameOf(rule, options.alertNamePrefix)
@@ -108,53 +110,114 @@ function problemsOf(rule: AlertRule, index: number, options: PrometheusRulesOpti
   return problems
 }
 
+const labelNameRule = `letters, digits and _, not starting with __, none of ${reservedLabelNames.join(', ')}`
+
 function optionProblems(options: PrometheusRulesOptions): RuleProblems {
   const problems: Array<string> = []
   const metricName = options.metricName ?? defaultMetricName
+  const requestsMetricName = options.requestsMetricName ?? defaultRequestsMetricName
   if (!metricNamePattern.test(metricName)) problems.push(`metricName: ${JSON.stringify(metricName)} is not a valid metric name`)
+  if (!metricNamePattern.test(requestsMetricName)) problems.push(`requestsMetricName: ${JSON.stringify(requestsMetricName)} is not a valid metric name`)
+  else if (requestsMetricName === metricName) problems.push(`requestsMetricName: the request counter cannot be the error counter (${JSON.stringify(metricName)})`)
   const interval = options.evaluationIntervalSeconds
   if (interval !== undefined && !(Number.isSafeInteger(interval) && interval > 0)) {
     problems.push(`evaluationIntervalSeconds: expected a positive integer, got ${String(interval)}`)
   }
+  for (const [label, value] of Object.entries(options.selector ?? {})) {
+    if (!isFreeLabelName(label)) problems.push(`selector.${label}: not a label name a selector may match (${labelNameRule})`)
+    else if (typeof value !== 'string' || value === '') problems.push(`selector.${label}: expected a non-empty string, got ${JSON.stringify(value)}`)
+  }
   for (const label of Object.keys(options.staticLabels ?? {})) {
-    if (!labelNamePattern.test(label) || label.startsWith('__') || reservedLabels.has(label)) {
-      problems.push(`staticLabels.${label}: not a label name an alert can carry besides its own (${[...reservedLabels].join(', ')})`)
+    if (!isFreeLabelName(label)) {
+      problems.push(`staticLabels.${label}: not a label name an alert can carry besides its own (${labelNameRule})`)
+    } else if (Object.prototype.hasOwnProperty.call(options.selector ?? {}, label)) {
+      problems.push(`staticLabels.${label}: also a selector label, which every alert carries with the selector's value; remove one of them`)
     }
   }
   return problems
 }
 
+/** A share as a percentage people read: `0.1` is `10%`, `0.0144` is `1.44%`. */
+const percent = (share: number): string => `${Number((share * 100).toPrecision(12))}%`
+
+const periodOf = (rule: SloRule) => rule.slo.periodDays ?? defaultSloPeriodDays
+
+/** One alerting rule as it is written: its labels, its description and its PromQL. */
+interface AlertEntry {
+  readonly rule: AlertRule
+  readonly expr: string
+  readonly labels: Readonly<Record<string, string>>
+  readonly description: string
+}
+
+function alertEntriesOf(rule: AlertRule, options: PrometheusRulesOptions): ReadonlyArray<AlertEntry> {
+  const extra = { ...options.selector, ...options.staticLabels, ...rule.labels }
+  if ('threshold' in rule) {
+    const { count, windowSeconds } = rule.threshold
+    return [
+      {
+        rule,
+        expr: expressionOf(rule, options),
+        labels: { severity: rule.severity, rule_id: rule.id, ...extra },
+        description: `{{ $value }} matching errors in the last ${promDuration(windowSeconds)} (threshold ${count}).`,
+      },
+    ]
+  }
+  if ('ratio' in rule) {
+    const { min, windowSeconds, minRequests } = rule.ratio
+    return [
+      {
+        rule,
+        expr: expressionOf(rule, options),
+        labels: { severity: rule.severity, rule_id: rule.id, ...extra },
+        description: `{{ $value | humanizePercentage }} of requests failed in the last ${promDuration(windowSeconds)} (threshold ${percent(min)}, at least ${minRequests} requests).`,
+      },
+    ]
+  }
+  return sloExpressionsOf(rule, options).map(({ window, threshold, expr }) => ({
+    rule,
+    expr,
+    labels: { severity: window.severity, rule_id: rule.id, slo_window: window.name, ...extra },
+    description:
+      `Error ratio {{ $value | humanizePercentage }} over the last ${promDuration(window.longSeconds)}, and at least ${percent(threshold)} over ${promDuration(window.shortSeconds)} too: ` +
+      `the ${periodOf(rule)}-day error budget of the ${percent(rule.slo.objective)} objective burns at ${window.factor}x the sustainable rate or more.`,
+  }))
+}
+
 function render(rules: ReadonlyArray<AlertRule>, options: PrometheusRulesOptions): string {
   const metricName = options.metricName ?? defaultMetricName
+  const counts = rules.some((rule) => !('threshold' in rule))
+    ? `${metricName} and ${options.requestsMetricName ?? defaultRequestsMetricName}`
+    : metricName
   const lines = [
     `# Generated by @faultline/alerting from ${rules.length} rule(s); regenerate instead of editing.`,
-    `# Counts come from ${metricName} (createMetrics); alerts mean what the in-process engine means.`,
+    `# Counts come from ${counts} (createMetrics); alerts mean what the in-process engine means.`,
     'groups:',
     `  - name: ${yamlString(options.groupName ?? 'faultline')}`,
   ]
-  if (options.evaluationIntervalSeconds !== undefined) lines.push(`    interval: ${promDuration(options.evaluationIntervalSeconds)}`)
+  const interval = options.evaluationIntervalSeconds ?? (rules.every((rule) => 'threshold' in rule) ? undefined : defaultEvaluationIntervalSeconds)
+  if (interval !== undefined) lines.push(`    interval: ${promDuration(interval)}`)
   lines.push('    rules:')
   // Recording rules first: rules of a group run in order at the same instant, so the alerts read this instant's counts.
-  for (const windowSeconds of [...new Set(rules.map((rule) => rule.threshold.windowSeconds))].sort((a, b) => a - b)) {
-    lines.push(`      - record: ${yamlString(windowSeriesName(windowSeconds, metricName))}`)
-    lines.push(`        expr: ${yamlQuoted(windowExpressionOf(windowSeconds, metricName))}`)
+  for (const recording of recordingRulesOf(rules, options)) {
+    lines.push(`      - record: ${yamlString(recording.record)}`)
+    lines.push(`        expr: ${yamlQuoted(recording.expr)}`)
+    if (recording.labels !== undefined) {
+      lines.push('        labels:')
+      for (const [label, value] of Object.entries(recording.labels)) lines.push(`          ${label}: ${yamlString(value)}`)
+    }
   }
-  for (const rule of rules) {
+  for (const { rule, expr, labels, description } of rules.flatMap((rule) => alertEntriesOf(rule, options))) {
     lines.push(`      - alert: ${yamlString(alertNameOf(rule, options.alertNamePrefix))}`)
-    lines.push(`        expr: ${yamlQuoted(expressionOf(rule, metricName))}`)
+    lines.push(`        expr: ${yamlQuoted(expr)}`)
     if ((rule.forSeconds ?? 0) > 0) lines.push(`        for: ${promDuration(rule.forSeconds ?? 0)}`)
+    if ((rule.keepFiringForSeconds ?? 0) > 0) lines.push(`        keep_firing_for: ${promDuration(rule.keepFiringForSeconds ?? 0)}`)
     lines.push('        labels:')
-    lines.push(`          severity: ${yamlString(rule.severity)}`)
-    lines.push(`          rule_id: ${yamlString(rule.id)}`)
-    for (const [label, value] of Object.entries(options.staticLabels ?? {})) lines.push(`          ${label}: ${yamlString(value)}`)
+    for (const [label, value] of Object.entries(labels)) lines.push(`          ${label}: ${yamlString(value)}`)
     lines.push('        annotations:')
     lines.push(`          summary: ${yamlString(rule.summary)}`)
-    lines.push(`          runbook: ${yamlString(rule.runbook)}`)
-    lines.push(
-      `          description: ${yamlString(
-        `{{ $value }} matching errors in the last ${promDuration(rule.threshold.windowSeconds)} (threshold ${rule.threshold.count}).`,
-      )}`,
-    )
+    if (rule.runbook !== undefined) lines.push(`          runbook: ${yamlString(rule.runbook)}`)
+    lines.push(`          description: ${yamlString(description)}`)
   }
   return `${lines.join('\n')}\n`
 }
@@ -162,7 +225,10 @@ function render(rules: ReadonlyArray<AlertRule>, options: PrometheusRulesOptions
 /**
  * Compiles rules into a Prometheus rules file (YAML), or says why some rule cannot mean in Prometheus
  * what it means in process: a match on a value the label policy writes as `other`, a match on an inexact
- * status, a group by `vendorCode`.
+ * status, a group by `vendorCode`, a ratio or SLO window that is not a multiple of the evaluation interval.
+ *
+ * One group: the recording rules (error and request window series, SLO error ratios), then per threshold or
+ * ratio rule one alerting rule, per SLO rule four (one per window pair, label `slo_window`).
  *
  * @example
  * const compiled = compilePrometheusRules(defaultRules)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { CanonicalError } from '@faultline/core'
-import { createAlertEngine, OVERFLOW_GROUP, type AlertEvent, type AlertRule } from '@faultline/alerting'
+import { createAlertEngine, OVERFLOW_GROUP, type AlertEvent, type AlertRule, type ThresholdRule } from '@faultline/alerting'
 import { errors } from './fixtures/errors'
 
 // Property tests of the engine against brute force: recount the window from the full list of observed
@@ -14,15 +14,16 @@ const errorArb: fc.Arbitrary<CanonicalError> = fc
   .record({ vendor: fc.constantFrom(...vendors), reason: fc.constantFrom(...reasons), vendorCode: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f') })
   .map((fields) => errors.medblocksInvalidApiKey(fields))
 
-const ruleArb: fc.Arbitrary<AlertRule> = fc
+const ruleArb: fc.Arbitrary<ThresholdRule> = fc
   .record({
     count: fc.integer({ min: 1, max: 4 }),
     windowSeconds: fc.integer({ min: 1, max: 10 }),
     forSeconds: fc.integer({ min: 0, max: 6 }),
+    keepFiringForSeconds: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
     groupBy: fc.constantFrom<AlertRule['groupBy']>(['vendor'], ['vendor', 'reason'], []),
     reason: fc.option(fc.constantFrom(...reasons), { nil: undefined }),
   })
-  .map(({ count, windowSeconds, forSeconds, groupBy, reason }) => ({
+  .map(({ count, windowSeconds, forSeconds, keepFiringForSeconds, groupBy, reason }) => ({
     id: 'prop',
     summary: 'Property rule.',
     runbook: 'None.',
@@ -30,6 +31,7 @@ const ruleArb: fc.Arbitrary<AlertRule> = fc
     groupBy,
     threshold: { count, windowSeconds },
     forSeconds,
+    ...(keepFiringForSeconds === undefined ? {} : { keepFiringForSeconds }),
     severity: 'page' as const,
   }))
 
@@ -149,7 +151,7 @@ describe('createAlertEngine (properties)', () => {
     )
   })
 
-  it('fires exactly over the intervals where the condition has held for forSeconds (brute-force model)', () => {
+  it('fires exactly over the intervals where the condition has held for forSeconds, kept for keepFiringForSeconds (brute-force model)', () => {
     fc.assert(
       fc.property(ruleArb, inOrderArb, (rule, stream) => {
         const engine = createAlertEngine([rule])
@@ -160,6 +162,7 @@ describe('createAlertEngine (properties)', () => {
 
         const windowMs = rule.threshold.windowSeconds * 1000
         const forMs = (rule.forSeconds ?? 0) * 1000
+        const keepMs = (rule.keepFiringForSeconds ?? 0) * 1000
         const groups = new Map<string, Array<number>>()
         for (const { at, error } of stream) {
           if (!matchesRule(rule, error)) continue
@@ -169,17 +172,31 @@ describe('createAlertEngine (properties)', () => {
         const expected: Array<string> = []
         for (const [key, times] of groups) {
           const n = (t: number) => times.filter((ts) => ts > t - windowMs && ts <= t).length
-          // The condition only changes at an error's instant or when one leaves the window.
+          // The condition only changes at an error's instant or when one leaves the window: its runs [start, end).
           const points = [...new Set(times.flatMap((ts) => [ts, ts + windowMs]))].sort((a, b) => a - b)
+          const runs: Array<readonly [number, number]> = []
           let runStart: number | undefined
           for (const point of points) {
             const holds = n(point) >= rule.threshold.count
             if (holds && runStart === undefined) runStart = point
             if (!holds && runStart !== undefined) {
-              if (runStart + forMs < point) expected.push(`${key} ${runStart + forMs}-${point}`)
+              runs.push([runStart, point])
               runStart = undefined
             }
           }
+          // A run fires after forMs; a firing alert lasts keepMs past its run, and into the next run if that starts by then.
+          let firingSince: number | undefined
+          let runEnd = 0
+          for (const [start, end] of runs) {
+            if (firingSince !== undefined && start <= runEnd + keepMs) {
+              runEnd = end
+              continue
+            }
+            if (firingSince !== undefined) expected.push(`${key} ${firingSince}-${runEnd + keepMs}`)
+            firingSince = start + forMs < end ? start + forMs : undefined
+            runEnd = end
+          }
+          if (firingSince !== undefined) expected.push(`${key} ${firingSince}-${runEnd + keepMs}`)
         }
         const actual: Array<string> = []
         const open = new Map<string, number>()
@@ -208,7 +225,7 @@ describe('createAlertEngine (properties)', () => {
           else engine.advance(op.at)
           now = Math.max(now, op.at)
         }
-        engine.advance(now + rule.threshold.windowSeconds * 1000)
+        engine.advance(now + (rule.threshold.windowSeconds + (rule.keepFiringForSeconds ?? 0)) * 1000)
         expect(engine.stats()).toMatchObject({ groups: 0, timestamps: 0 })
         expect(engine.active()).toEqual([])
       }),

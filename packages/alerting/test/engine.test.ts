@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { AlertRuleError, createAlertEngine, OVERFLOW_GROUP, type AlertEvent, type AlertRule } from '@faultline/alerting'
+import { AlertRuleError, createAlertEngine, OVERFLOW_GROUP, type AlertEvent, type ThresholdRule } from '@faultline/alerting'
 import { errors } from './fixtures/errors'
 
-const rule = (overrides: Partial<AlertRule> = {}): AlertRule => ({
+const rule = (overrides: Partial<ThresholdRule> = {}): ThresholdRule => ({
   id: 'test-rule',
   summary: 'Test errors are piling up.',
   runbook: 'Look at the test.',
@@ -166,6 +166,71 @@ describe('createAlertEngine: forSeconds', () => {
     const engine = createAlertEngine([rule({ forSeconds: 60 })])
     for (const at of [1_000, 2_000, 3_000]) engine.observe(key(), at)
     expect(engine.advance(1_000_000)).toEqual([])
+  })
+})
+
+describe('createAlertEngine: keepFiringForSeconds', () => {
+  const kept = rule({ keepFiringForSeconds: 30 })
+
+  it('keeps a firing alert up for keepFiringForSeconds after its condition stops, and resolves then', () => {
+    const engine = createAlertEngine([kept])
+    for (const at of [1_000, 2_000, 3_000]) engine.observe(key(), at)
+    // The condition stops at 61 s (the error of 1 s leaves): resolved at 91 s.
+    expect(engine.advance(90_999)).toEqual([])
+    expect(engine.active().map((a) => a.since)).toEqual([3_000])
+    expect(brief(engine.advance(91_000))).toEqual(['resolved@91000:0:{"vendor":"medblocks"}'])
+  })
+
+  it('goes on firing when the condition holds again before then, and keeps again from the next stop', () => {
+    const engine = createAlertEngine([kept])
+    for (const at of [1_000, 2_000, 3_000]) engine.observe(key(), at)
+    engine.observe(key(), 70_000)
+    engine.observe(key(), 75_000)
+    expect(engine.observe(key(), 80_000)).toEqual([]) // 3 in (20 s, 80 s]: holds again, no new event
+    expect(engine.active().map((a) => a.since)).toEqual([3_000])
+    // It stops at 130 s (the error of 70 s leaves), kept until 160 s.
+    expect(brief(engine.advance(200_000))).toEqual(['resolved@160000:0:{"vendor":"medblocks"}'])
+  })
+
+  it('an error stamped at the resolution instant that makes the condition hold keeps it up', () => {
+    const engine = createAlertEngine([kept])
+    for (const at of [1_000, 2_000, 3_000]) engine.observe(key(), at)
+    for (const at of [89_000, 90_000]) engine.observe(key(), at)
+    expect(engine.observe(key(), 91_000)).toEqual([])
+    expect(engine.advance(91_000)).toEqual([])
+    expect(brief(engine.advance(200_000))).toEqual(['resolved@179000:0:{"vendor":"medblocks"}'])
+  })
+
+  it('does not keep a pending alert', () => {
+    const engine = createAlertEngine([rule({ forSeconds: 120, keepFiringForSeconds: 30 })])
+    for (const at of [1_000, 2_000, 3_000]) engine.observe(key(), at)
+    expect(engine.advance(1_000_000)).toEqual([])
+  })
+})
+
+describe('createAlertEngine: rule fields', () => {
+  it('matches errors that do not satisfy match.not', () => {
+    const engine = createAlertEngine([rule({ match: { kind: 'authentication', not: { reason: 'expired_credentials' } }, threshold: { count: 1, windowSeconds: 60 } })])
+    expect(engine.observe(errors.medblocksExpiredApiKey(), 1_000)).toEqual([])
+    expect(engine.observe(key(), 2_000)).toHaveLength(1)
+  })
+
+  it('carries the rule labels on events and alerts, and a runbook only when the rule has one', () => {
+    const { runbook: _, ...withoutRunbook } = rule({ labels: { team: 'integrations' }, threshold: { count: 1, windowSeconds: 60 } })
+    const engine = createAlertEngine([withoutRunbook])
+    expect(engine.observe(key(), 1_000)).toEqual([
+      { type: 'firing', ruleId: 'test-rule', severity: 'page', group: { vendor: 'medblocks' }, at: 1_000, count: 1, labels: { team: 'integrations' } },
+    ])
+    const [alert] = engine.active()
+    expect(alert).toEqual({ ruleId: 'test-rule', severity: 'page', group: { vendor: 'medblocks' }, summary: 'Test errors are piling up.', since: 1_000, count: 1, labels: { team: 'integrations' } })
+    expect(alert !== undefined && 'runbook' in alert).toBe(false)
+  })
+
+  it('counts a success as nothing for threshold rules, but it moves the clock', () => {
+    const engine = createAlertEngine([rule()])
+    for (const at of [1_000, 2_000, 3_000]) engine.observe(key(), at)
+    expect(brief(engine.observeOutcome('medblocks', null, 61_500))).toEqual(['resolved@61000:2:{"vendor":"medblocks"}'])
+    expect(engine.count('test-rule', { vendor: 'medblocks' })).toBe(2)
   })
 })
 

@@ -27,6 +27,16 @@ describe('matches', () => {
     expect(matches({ vendor: 'other' }, errors.medblocksInvalidApiKey({ vendor: 'acme' }))).toBe(false)
   })
 
+  it('leaves out the errors that satisfy `not`, at any depth', () => {
+    expect(matches({ kind: 'authentication', not: { reason: 'expired_credentials' } }, key)).toBe(true)
+    expect(matches({ kind: 'authentication', not: { reason: 'invalid_credentials' } }, key)).toBe(false)
+    expect(matches({ not: { vendor: ['medblocks', 'scribe'] } }, key)).toBe(false)
+    expect(matches({ not: { vendor: 'medblocks', status: 403 } }, key)).toBe(true) // `not` needs all of its fields
+    expect(matches({ not: { not: { vendor: 'medblocks' } } }, key)).toBe(true)
+    expect(matches({ not: { not: { vendor: 'scribe' } } }, key)).toBe(false)
+    expect(matches({ not: {} }, key)).toBe(false) // an empty `not` holds for every error
+  })
+
   it('never matches a status match on an error without status', () => {
     expect(matches({ status: [400, 500] }, errors.scribeSignatureMismatch())).toBe(false)
   })
