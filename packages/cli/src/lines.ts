@@ -1,5 +1,3 @@
-import type { Readable } from 'node:stream'
-
 /** One line of input, numbered from 1. */
 export interface NumberedLine {
   readonly number: number
@@ -48,7 +46,7 @@ const toBytes = (chunk: unknown): Buffer =>
  * its end arrives, and once it passes the limit its bytes are only counted (an endless line, such as
  * `/dev/zero`, is read in constant memory). A line that spans many chunks is joined once, when it ends.
  */
-export async function* readLineBatches(input: Readable, options: LineOptions = {}): AsyncGenerator<ReadonlyArray<InputLine>> {
+export async function* readLineBatches(input: AsyncIterable<unknown>, options: LineOptions = {}): AsyncGenerator<ReadonlyArray<InputLine>> {
   const maxLineBytes = options.maxLineBytes ?? defaultMaxLineBytes
   // The line under way: its bytes so far, held in `parts` while within the limit (dropped once past it).
   let parts: Buffer[] = []

@@ -1,10 +1,25 @@
 import { createReadStream } from 'node:fs'
 import type { Readable, Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
-import { compilePrometheusRules, createAlertEngine, type Alert, type AlertEvent } from '@faultline/alerting'
+import {
+  compileAlertmanagerConfig,
+  compileGrafanaDashboard,
+  compilePrometheusRules,
+  createAlertEngine,
+  type Alert,
+  type AlertEngineOptions,
+  type AlertEvent,
+  type AlertRule,
+} from '@faultline/alerting'
 import { either as E } from 'fp-ts'
+import { alertFeed } from './alertFeed'
 import { normalizeLine } from './capture'
 import { formatCounts, newCounts, type LineCounts } from './counts'
+import { startHtmlReport, type HtmlReportRun } from './html/htmlReport'
+import { replayHar } from './har/replay'
+import { defaultMaxEntryBytes } from './har/scanner'
+import { sniffInput } from './har/sniff'
+import { loadVendorMap } from './har/vendorMap'
 import { defaultMaxLineBytes, maxMaxLineBytes, readLineBatches } from './lines'
 import { printable, printed, terminalSafeJson } from './printable'
 import { createProgress } from './progress'
@@ -25,8 +40,16 @@ type Options = {
   strict?: boolean
   rules?: string
   prometheus?: boolean
+  alertmanager?: boolean
+  grafana?: boolean
+  receiver?: string[]
+  selector?: string[]
+  interval?: number
+  html?: string
   help?: boolean
   maxLineBytes: number
+  vendorMap?: string[]
+  maxEntryBytes: number
 }
 
 const optionSpec = {
@@ -34,7 +57,15 @@ const optionSpec = {
   strict: { type: 'boolean' },
   rules: { type: 'string' },
   prometheus: { type: 'boolean' },
+  alertmanager: { type: 'boolean' },
+  grafana: { type: 'boolean' },
+  receiver: { type: 'string', multiple: true },
+  selector: { type: 'string', multiple: true },
+  interval: { type: 'string' },
+  html: { type: 'string' },
   'max-line-bytes': { type: 'string' },
+  'vendor-map': { type: 'string', multiple: true },
+  'max-entry-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -43,15 +74,38 @@ export const maxListedSkippedLines = 100
 
 const byteUnits: Readonly<Record<string, number>> = { '': 1, k: 2 ** 10, kib: 2 ** 10, m: 2 ** 20, mib: 2 ** 20 }
 
-/** `--max-line-bytes`: a number of bytes, or of KiB / MiB with a `K` / `M` suffix, from 1 byte to 256 MiB. */
-function parseMaxLineBytes(text: string | undefined): number {
-  if (text === undefined) return defaultMaxLineBytes
+/** `--max-line-bytes` (and `--max-entry-bytes`): a number of bytes, or of KiB / MiB with a `K` / `M` suffix, from 1 byte to 256 MiB. */
+function parseMaxLineBytes(text: string | undefined, option = '--max-line-bytes', fallback = defaultMaxLineBytes): number {
+  if (text === undefined) return fallback
   const match = /^(\d{1,12})\s*(k|kib|m|mib)?$/i.exec(text.trim())
   const bytes = match === null ? NaN : Number(match[1]) * byteUnits[(match[2] ?? '').toLowerCase()]!
   if (!(bytes >= 1 && bytes <= maxMaxLineBytes)) {
-    throw new UsageError(printed`--max-line-bytes: expected a number of bytes from 1 to ${maxMaxLineBytes} (256M), got ${JSON.stringify(text)}`, exitCodes.usage)
+    throw new UsageError(printed`${option}: expected a number of bytes from 1 to ${maxMaxLineBytes} (256M), got ${JSON.stringify(text)}`, exitCodes.usage)
   }
   return bytes
+}
+
+const durationUnits: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3_600 }
+
+/** `--interval`: the evaluation interval in whole seconds (`15`, `15s`, `1m`), from 1 s to 1 h. */
+function parseInterval(text: string): number {
+  const match = /^(\d{1,5})\s*(s|m|h)?$/i.exec(text.trim())
+  const seconds = match === null ? NaN : Number(match[1]) * durationUnits[(match[2] ?? '').toLowerCase()]!
+  if (!(seconds >= 1 && seconds <= 3_600)) {
+    throw new UsageError(printed`--interval: expected whole seconds from 1 to 3600 (15, 15s, 1m), got ${JSON.stringify(text)}`, exitCodes.usage)
+  }
+  return seconds
+}
+
+/** `--selector env=prod` and `--receiver page=oncall`, each given once per pair, as a record. */
+function pairsOf(list: ReadonlyArray<string> | undefined, option: string): Record<string, string> {
+  const pairs: Record<string, string> = {}
+  for (const item of list ?? []) {
+    const at = item.indexOf('=')
+    if (at <= 0 || at === item.length - 1) throw new UsageError(printed`${option}: expected NAME=VALUE, got ${JSON.stringify(item)}`, exitCodes.usage)
+    pairs[item.slice(0, at)] = item.slice(at + 1)
+  }
+  return pairs
 }
 
 /**
@@ -89,8 +143,14 @@ async function run(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
   let files: string[]
   try {
     const parsed = parseArgs({ args: [...rest], options: optionSpec, allowPositionals: true, strict: true })
-    const { 'max-line-bytes': maxLineBytes, ...values } = parsed.values
-    options = { ...values, maxLineBytes: parseMaxLineBytes(maxLineBytes) }
+    const { 'max-line-bytes': maxLineBytes, 'max-entry-bytes': maxEntryBytes, 'vendor-map': vendorMap, interval, ...values } = parsed.values
+    options = {
+      ...values,
+      ...(vendorMap === undefined ? {} : { vendorMap }),
+      ...(interval === undefined ? {} : { interval: parseInterval(interval) }),
+      maxLineBytes: parseMaxLineBytes(maxLineBytes),
+      maxEntryBytes: parseMaxLineBytes(maxEntryBytes, '--max-entry-bytes', defaultMaxEntryBytes),
+    }
     files = parsed.positionals
   } catch (error) {
     io.stderr.write(`${printed`faultline ${command}: `}${error instanceof UsageError ? error.message : printable(messageOf(error))}\n\n${helpTexts[command]}\n`)
@@ -116,7 +176,7 @@ function openInput(file: string | undefined, io: CliIo): Readable {
  * The skipped lines of a run on stderr: the first {@link maxListedSkippedLines} one by one, then a notice, and
  * at the end the others counted by reason, so that a capture of a million bad lines prints a few hundred.
  */
-function skippedLineLog(command: string, io: CliIo) {
+function skippedLineLog(command: string, io: CliIo, unit: 'line' | 'entry' = 'line') {
   let listed = 0
   let unlisted = 0
   const unlistedByReason = new Map<string, number>()
@@ -124,10 +184,10 @@ function skippedLineLog(command: string, io: CliIo) {
     add(line: number, reason: string, message: () => string): void {
       if (listed < maxListedSkippedLines) {
         listed++
-        io.stderr.write(`${printed`line ${line}: skipped: `}${message()}\n`)
+        io.stderr.write(`${printed`${unit} ${line}: skipped: `}${message()}\n`)
         return
       }
-      if (unlisted === 0) io.stderr.write(printed`faultline ${command}: more than ${maxListedSkippedLines} lines skipped; the rest are counted at the end, not listed\n`)
+      if (unlisted === 0) io.stderr.write(printed`faultline ${command}: more than ${maxListedSkippedLines} ${unit}s skipped; the rest are counted at the end, not listed\n`)
       unlisted++
       // The reasons are the few fixed phrases of `normalizeLine`; a bound all the same.
       const key = unlistedByReason.has(reason) || unlistedByReason.size < 20 ? reason : 'other reasons'
@@ -136,7 +196,7 @@ function skippedLineLog(command: string, io: CliIo) {
     done(): void {
       if (unlisted === 0) return
       const reasons = [...unlistedByReason].sort((a, b) => b[1] - a[1]).map(([reason, n]) => printed`${n} ${reason}`)
-      io.stderr.write(`${printed`${unlisted} more skipped lines, not listed: `}${reasons.join('; ')}\n`)
+      io.stderr.write(`${printed`${unlisted} more skipped ${unit}s, not listed: `}${reasons.join('; ')}\n`)
     },
   }
 }
@@ -151,11 +211,24 @@ async function replay(
 ): Promise<LineCounts> {
   const counts = newCounts()
   const progress = createProgress(io.stderr as NodeJS.WriteStream, printable(`faultline ${command}`))
-  const skipped = skippedLineLog(command, io)
+  // A wrong vendor map fails before any input is read.
+  const vendorMap = await loadVendorMap(options.vendorMap)
+  let skipped = skippedLineLog(command, io)
   const limit = options.maxLineBytes
   const overlong = 'longer than the line limit (--max-line-bytes)'
   try {
-    for await (const batch of readLineBatches(openInput(file, io), { maxLineBytes: limit })) {
+    // A HAR document or capture lines, told apart by content (src/har/sniff.ts).
+    const input = await sniffInput(openInput(file, io))
+    if (input.format === 'har') {
+      skipped = skippedLineLog(command, io, 'entry')
+      const note = (lines: ReadonlyArray<string>) => {
+        progress.done()
+        io.stderr.write(`${printed`faultline ${command}: `}${lines.join('\n')}\n`)
+      }
+      const har = { vendorMap, defaultVendor: options.vendor, maxEntryBytes: options.maxEntryBytes }
+      await replayHar(input.chunks, har, { counts, skipped, visit, tick: () => progress.tick(counts.read), note })
+    } else if (vendorMap !== undefined) io.stderr.write(printed`faultline ${command}: --vendor-map is for HAR input; this input is read as capture lines (NDJSON)\n`)
+    if (input.format === 'ndjson') for await (const batch of readLineBatches(input.chunks, { maxLineBytes: limit })) {
       for (const line of batch) {
         counts.read++
         if ('overlongBytes' in line) {
@@ -190,6 +263,7 @@ async function replay(
 
 const finish = (counts: LineCounts, options: Options, io: CliIo): number => {
   io.stderr.write(`${formatCounts(counts)}\n`)
+  if (counts.broken !== undefined) return exitCodes.failed
   return options.strict === true && counts.skipped > 0 ? exitCodes.skippedLines : exitCodes.ok
 }
 
@@ -217,15 +291,56 @@ const groupText = (group: Readonly<Record<string, string>>): string =>
     .map(([key, value]) => printed`${key}=${value}`)
     .join(' ')
 
+// What a window held when an alert changed: a count, and for ratio and SLO rules the share of requests it is.
+const windowText = (count: number, ratio: number | undefined): string =>
+  ratio === undefined ? printed`(${count} in window)` : printed`(${count} in window, ${formatShare(ratio)} of requests)`
+
+const formatShare = (ratio: number): string => `${(ratio * 100).toFixed(ratio >= 0.1 ? 0 : ratio >= 0.001 ? 2 : 4)}%`
+
+// An SLO rule's alerts are one per window pair: the pair names which.
+const ruleText = (ruleId: string, window: string | undefined): string => (window === undefined ? ruleId : printed`${ruleId} [${window}]`)
+
 const formatEvent = (event: AlertEvent): string =>
   [
-    printed`${new Date(event.at)}  ${event.type === 'firing' ? 'FIRING  ' : 'resolved'}  ${event.severity.padEnd(6)}  ${event.ruleId}`,
+    printed`${new Date(event.at)}  ${event.type === 'firing' ? 'FIRING  ' : 'resolved'}  ${event.severity.padEnd(6)}  ${ruleText(event.ruleId, event.window)}`,
     groupText(event.group),
-    printed`(${event.count} in window)`,
+    windowText(event.count, event.ratio),
   ].join('  ')
 
 const formatActive = (alert: Alert): string =>
-  [printed`  ${alert.severity.padEnd(6)}  ${alert.ruleId}`, groupText(alert.group), printed`since ${new Date(alert.since)}: ${alert.summary}`].join('  ')
+  [
+    printed`  ${alert.severity.padEnd(6)}  ${ruleText(alert.ruleId, alert.window)}`,
+    groupText(alert.group),
+    printed`since ${new Date(alert.since)}: ${alert.summary}`,
+    ...(alert.inhibitedBy === undefined
+      ? []
+      : [printed`(inhibited by ${ruleText(alert.inhibitedBy.ruleId, alert.inhibitedBy.window)} ${groupText(alert.inhibitedBy.group)})`]),
+  ].join('  ')
+
+/**
+ * The engine's options from the command line (the evaluation interval of ratio and SLO rules), checked against
+ * the rules now: an interval their windows are not multiples of is a wrong command line, said as such.
+ */
+function engineOptions(options: Options, rules: ReadonlyArray<AlertRule>): AlertEngineOptions {
+  const chosen = options.interval === undefined ? {} : { evaluationIntervalSeconds: options.interval }
+  try {
+    createAlertEngine(rules, chosen)
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(printed`--interval: ${error.message}`, exitCodes.usage)
+    throw error
+  }
+  return chosen
+}
+
+/** `--receiver page=NAME --receiver ticket=NAME [--receiver info=NAME]`: who hears of each severity. */
+function receiversOf(pairs: Readonly<Record<string, string>>): { page: string; ticket: string; info?: string } {
+  const unknown = Object.keys(pairs).filter((key) => key !== 'page' && key !== 'ticket' && key !== 'info')
+  const { page, ticket, info } = pairs
+  if (unknown.length > 0 || page === undefined || ticket === undefined) {
+    throw new UsageError('--receiver: expected page=NAME and ticket=NAME (and optionally info=NAME), one per --receiver', exitCodes.usage)
+  }
+  return info === undefined ? { page, ticket } : { page, ticket, info }
+}
 
 const commands = {
   async normalize(options: Options, file: string | undefined, io: CliIo): Promise<number> {
@@ -240,29 +355,38 @@ const commands = {
 
   async report(options: Options, file: string | undefined, io: CliIo): Promise<number> {
     const totals = newReportTotals()
-    const counts = await replay('report', options, file, io, (outcome) => {
-      if (outcome.type === 'error') addToReport(totals, outcome.error, outcome.at)
-    })
+    // --html FILE: the page of the same capture, with the alert replay of `alerts` (same rules); FILE opened first.
+    let page: HtmlReportRun | undefined
+    if (options.html !== undefined) {
+      const rules = await readRules(options.rules)
+      page = await startHtmlReport(options.html, rules, options.rules ?? null, engineOptions(options, rules))
+    }
+    let counts: LineCounts
+    try {
+      counts = await replay('report', options, file, io, (outcome) => {
+        if (outcome.type === 'error') addToReport(totals, outcome.error, outcome.at)
+        page?.visit(outcome)
+      })
+    } catch (error) {
+      await page?.abandon()
+      throw error
+    }
     const style = io.stdout.isTTY === true ? styleFor(io.stdout as NodeJS.WriteStream) : plainStyle
     io.stdout.write(`${formatReport(totals, counts, style)}\n`)
+    if (page !== undefined) io.stderr.write(`${printed`HTML report: ${await page.finish({ source: file === undefined || file === '-' ? 'stdin' : file, counts, totals })}`}\n`)
     return finish(counts, options, io)
   },
 
   async alerts(options: Options, file: string | undefined, io: CliIo): Promise<number> {
-    const engine = createAlertEngine(await readRules(options.rules))
+    const rules = await readRules(options.rules)
+    const engine = createAlertEngine(rules, engineOptions(options, rules))
     const out = bufferedWriter(io.stdout)
-    let clock = 0
+    const feed = alertFeed(engine)
     let events = 0
-    const print = (list: ReadonlyArray<AlertEvent>) => {
+    const counts = await replay('alerts', options, file, io, (outcome) => {
+      const list = feed(outcome)
       for (const event of list) out.write(`${formatEvent(event)}\n`)
       events += list.length
-    }
-    const counts = await replay('alerts', options, file, io, (outcome) => {
-      if (outcome.type === 'skipped') return
-      // Lines without "at" happen when the line before them did.
-      clock = outcome.at ?? clock
-      if (outcome.type === 'error') print(engine.observe(outcome.error, clock))
-      else print(engine.advance(clock))
     })
     if (events === 0) out.write('no alert fired\n')
     const active = engine.active()
@@ -273,11 +397,18 @@ const commands = {
   },
 
   async rules(options: Options, file: string | undefined, io: CliIo): Promise<number> {
-    if (options.prometheus !== true || file !== undefined) {
+    const forms = [options.prometheus, options.alertmanager, options.grafana].filter((given) => given === true).length
+    if (forms !== 1 || file !== undefined) {
       io.stderr.write(`${helpTexts.rules}\n`)
       return exitCodes.usage
     }
-    const compiled = compilePrometheusRules(await readRules(options.rules))
+    const rules = await readRules(options.rules)
+    const selector = pairsOf(options.selector, '--selector')
+    const compiled = options.prometheus === true
+      ? compilePrometheusRules(rules, { selector, ...(options.interval === undefined ? {} : { evaluationIntervalSeconds: options.interval }) })
+      : options.alertmanager === true
+        ? compileAlertmanagerConfig(rules, { receivers: receiversOf(pairsOf(options.receiver, '--receiver')), selector })
+        : E.map((dashboard: unknown) => `${JSON.stringify(dashboard, null, 2)}\n`)(compileGrafanaDashboard(rules, { selector }))
     if (E.isLeft(compiled)) throw rulesProblems(options.rules ?? 'the default rules', compiled.left)
     io.stdout.write(compiled.right)
     return exitCodes.ok

@@ -44,8 +44,8 @@ const inner = (map: Map<string, Map<string, number>>, key: string): Map<string, 
   return counts
 }
 
-// The pairs of a nested count by their printed labels (pairs that print alike are added up).
-const byLabel = (map: Map<string, Map<string, number>>, label: (outer: string, inner: string) => string): Map<string, number> => {
+/** The pairs of a nested count by their printed labels (pairs that print alike are added up). */
+export const byLabel = (map: Map<string, Map<string, number>>, label: (outer: string, inner: string) => string): Map<string, number> => {
   const flat = new Map<string, number>()
   for (const [outer, counts] of map) {
     for (const [key, n] of counts) {
@@ -85,8 +85,10 @@ export function addToReport(totals: ReportTotals, error: CanonicalError, at: num
   }
 }
 
-const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n)
-const percent = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`)
+/** The `n` largest counts, ties by label. */
+export const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n)
+/** `part` of `whole` as a rounded percentage (`0%` of nothing). */
+export const percent = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`)
 
 /**
  * The readable summary `faultline report` prints. Every vendor, kind, reason and code is shown through

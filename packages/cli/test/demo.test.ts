@@ -1,5 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
@@ -18,6 +20,20 @@ describe.skipIf(!built && !process.env.CI)('the demo capture', () => {
     for (const vendor of ['medable', 'medblocks', 'medipim', 'scribe']) expect(report).toContain(vendor)
     expect(report).toContain('medable: kSessionConcurrencyExceeded')
     expect(report).toMatch(/0 lines skipped/)
+  })
+
+  it('writes the HTML report of the day, as `pnpm start` does, and says where', () => {
+    const start = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).scripts.start as string
+    expect(start).toContain('report examples/day.ndjson --html faultline-report.html')
+    const file = join(mkdtempSync(join(tmpdir(), 'faultline-demo-')), 'faultline-report.html')
+    const result = spawnSync(process.execPath, [`${root}packages/cli/dist/cli.js`, 'report', 'examples/day.ndjson', '--html', file], { cwd: root, encoding: 'utf8' })
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('faultline report: 724 errors in 4463 responses')
+    expect(result.stderr).toContain(`HTML report: ${file}\n`)
+    const page = readFileSync(file, 'utf8')
+    expect(page).toMatch(/^<!doctype html>/)
+    for (const section of ['Errors over time', 'Alert timeline', 'SLO burn', 'Top reasons', 'Unrecognized codes']) expect(page).toContain(`>${section}</h2>`)
+    expect(page).toContain('kSessionConcurrencyExceeded')
   })
 
   it('fires the incidents of the day, and each resolves', () => {
