@@ -189,11 +189,15 @@ export const reservedLabelNames: ReadonlyArray<string> = [
   'retryable',
 ]
 
-const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/
+/** A Prometheus (and Alertmanager) label name: letters, digits and `_`, not starting with a digit. */
+export const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/
+
+/** Whether `name` is a label name (see {@link labelNamePattern}). */
+export const isLabelName = (name: string): boolean => labelNamePattern.test(name)
 
 /** Whether `name` is a label name a rule (or an option) may add to its alerts. */
 export const isFreeLabelName = (name: string): boolean =>
-  labelNamePattern.test(name) && !name.startsWith('__') && !reservedLabelNames.includes(name)
+  isLabelName(name) && !name.startsWith('__') && !reservedLabelNames.includes(name)
 
 const LabelsCodec = /*#__PURE__*/ new t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown>(
   'a map of label names to values',

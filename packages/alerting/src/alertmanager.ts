@@ -1,8 +1,11 @@
 import { either as E } from 'fp-ts'
-import { isFreeLabelName, severities, type AlertRule, type Severity } from './AlertRule'
+import { isLabelName, severities, type AlertRule, type Severity } from './AlertRule'
 import { show } from './codecs'
+import { inhibitionProblems } from './inhibit'
 import { defaultInhibitions, effectiveInhibitions, type Inhibition } from './inhibitions'
 import { AlertRuleError, loadRules, type RuleProblems } from './loadRules'
+import { escapeRegex, promDuration } from './promql'
+import { hasControlCharacter, selectorProblems } from './selector'
 import { yamlQuoted, yamlString } from './yaml'
 
 /** Who hears of each severity: the names of Alertmanager receivers. */
@@ -88,14 +91,6 @@ interface AlertmanagerInhibitRule {
   readonly equal: ReadonlyArray<string>
 }
 
-const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/
-/** A duration as Alertmanager reads it, in the largest unit that divides it: `1h`, `5m`, `30s`. */
-const duration = (seconds: number): string =>
-  seconds > 0 && seconds % 3600 === 0 ? `${seconds / 3600}h` : seconds > 0 && seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`
-const bareKey = /^[a-zA-Z_][a-zA-Z0-9_]*$/
-// eslint-disable-next-line no-control-regex
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** An Alertmanager label value in a matcher: double-quoted, with its `\`, `"` and line breaks escaped. */
 const matcherValue = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`
@@ -110,8 +105,6 @@ export function alertmanagerMatcher(label: string, values: string | ReadonlyArra
 const selectorMatchers = (options: AlertmanagerConfigOptions): ReadonlyArray<string> =>
   Object.entries(options.selector ?? {}).map(([label, value]) => alertmanagerMatcher(label, value))
 
-const isRuleId = (u: unknown): u is string => typeof u === 'string' && u !== ''
-
 /**
  * The inhibitions of a rule set, as Alertmanager entries: those of `effectiveInhibitions` (which the engine
  * applies too), so the given list for the rules of the set it names, then per SLO rule its page pairs muting
@@ -125,27 +118,11 @@ function inhibitRulesOf(
 ): ReadonlyArray<AlertmanagerInhibitRule> {
   const inhibitions: unknown = options.inhibitions ?? defaultInhibitions
   const statics = selectorMatchers(options)
-  if (!Array.isArray(inhibitions)) {
-    problems.push(`inhibitions: expected a list of { source, targets, equal }, got ${show(inhibitions)}`)
+  const malformed = inhibitionProblems(inhibitions)
+  if (malformed.length > 0) {
+    problems.push(...malformed)
     return []
   }
-  const before = problems.length
-  inhibitions.forEach((inhibition: unknown, index) => {
-    const at = `inhibitions[${index}]`
-    if (!isPlainObject(inhibition)) {
-      problems.push(`${at}: expected { source, targets, equal }, got ${show(inhibition)}`)
-      return
-    }
-    const { source, targets, equal } = inhibition
-    if (!isRuleId(source)) problems.push(`${at}.source: expected a rule id, got ${show(source)}`)
-    if (!Array.isArray(targets) || targets.length === 0 || !targets.every(isRuleId)) {
-      problems.push(`${at}.targets: expected a non-empty list of rule ids, got ${show(targets)}`)
-    } else if ((targets as ReadonlyArray<unknown>).includes(source)) problems.push(`${at}.targets: ${show(source)} cannot inhibit its own alerts`)
-    if (!Array.isArray(equal) || !equal.every((label) => typeof label === 'string' && labelNamePattern.test(label))) {
-      problems.push(`${at}.equal: expected a list of label names, got ${show(equal)}`)
-    }
-  })
-  if (problems.length > before) return []
   return effectiveInhibitions(rules, inhibitions as ReadonlyArray<Inhibition>).map(({ source, targets, equal, sourceSeverity, targetSeverity }) => {
     const severity = (value: string | undefined) => (value === undefined ? [] : [alertmanagerMatcher('severity', value)])
     return {
@@ -161,7 +138,7 @@ function inhibitRulesOf(
 }
 
 const receiverName = (value: unknown, at: string, problems: Array<string>): value is string => {
-  if (typeof value === 'string' && value.trim() !== '' && !controlCharacter.test(value)) return true
+  if (typeof value === 'string' && value.trim() !== '' && !hasControlCharacter(value)) return true
   problems.push(`${at}: expected a receiver name (a non-empty string without control characters), got ${show(value)}`)
   return false
 }
@@ -225,7 +202,7 @@ function yamlLines(value: unknown, indent: number): Array<string> {
           : isPlainObject(v) && Object.keys(v).length === 0
             ? '{}'
             : undefined
-  const key = (k: string) => (bareKey.test(k) ? k : yamlString(k))
+  const key = (k: string) => (isLabelName(k) ? k : yamlString(k))
   if (Array.isArray(value)) {
     return value.flatMap((element) => {
       const inline = scalar(element)
@@ -272,9 +249,9 @@ function render(
     lines.push(
       `        - matchers: ${list([alertmanagerMatcher('severity', severity)], yamlQuoted)}`,
       `          receiver: ${yamlString(receiverOf[severity])}`,
-      `          group_wait: ${duration(groupWaitSeconds)}`,
-      `          group_interval: ${duration(groupIntervalSeconds)}`,
-      `          repeat_interval: ${duration(repeatIntervalSeconds)}`,
+      `          group_wait: ${promDuration(groupWaitSeconds)}`,
+      `          group_interval: ${promDuration(groupIntervalSeconds)}`,
+      `          repeat_interval: ${promDuration(repeatIntervalSeconds)}`,
     )
   }
   if (inhibitRules.length > 0) {
@@ -331,17 +308,7 @@ function optionProblems(options: AlertmanagerConfigOptions, rules: ReadonlyArray
       } else bodyProblems(body, at, 0, new Set(), problems)
     }
   }
-  const selector: unknown = options.selector
-  if (selector !== undefined && !isPlainObject(selector)) {
-    problems.push(`selector: expected an object of label names to values, got ${show(selector)}`)
-  } else {
-    for (const [label, value] of Object.entries(selector ?? {})) {
-      if (!isFreeLabelName(label)) problems.push(`selector.${label}: not a label name a selector may match (letters, digits and _, not a label of faultline's own)`)
-      if (typeof value !== 'string' || value === '' || controlCharacter.test(value)) {
-        problems.push(`selector.${label}: expected a non-empty string without control characters, got ${show(value)}`)
-      }
-    }
-  }
+  problems.push(...selectorProblems(options.selector))
   rules.forEach((rule, index) => {
     if (rule.groupBy.includes('vendorCode')) {
       problems.push(`rules[${index}].groupBy: vendorCode is not a metric label, so Prometheus never sends this rule's alerts to Alertmanager; keep the rule in process only`)

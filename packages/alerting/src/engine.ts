@@ -171,7 +171,6 @@ export function createAlertEngine(rules: ReadonlyArray<AlertRule> = defaultRules
   checkPositiveInteger(intervalSeconds, 'evaluationIntervalSeconds')
   const intervalMs = intervalSeconds * 1000
   const inhibitions = options.inhibitions ?? defaultInhibitions
-  if (!Array.isArray(inhibitions)) throw new RangeError('createAlertEngine: inhibitions must be a list')
   checkInhibitions(inhibitions)
   const applied = effectiveInhibitions(validated, inhibitions)
 

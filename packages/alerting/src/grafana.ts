@@ -1,9 +1,23 @@
 import { either as E } from 'fp-ts'
-import { isFreeLabelName, isSloRule, type AlertMatch, type AlertRule, type SloRule } from './AlertRule'
+import { isSloRule, valuesOf, type AlertMatch, type AlertRule, type SloRule } from './AlertRule'
 import { show } from './codecs'
 import { AlertRuleError, loadRules, type RuleProblems } from './loadRules'
 import { defaultMetricName } from './metrics'
-import { defaultRequestsMetricName, matchersOf, promDuration, sloRatioSeriesName, type PromQLOptions } from './promql'
+import {
+  defaultRequestsMetricName,
+  escapeRegex,
+  matchersOf,
+  metricNamePattern,
+  parenthesized,
+  percent,
+  promDuration,
+  selectorMatchers,
+  selectorOf,
+  sloRatioSeriesName,
+  sumBy,
+  type PromQLOptions,
+} from './promql'
+import { selectorProblems } from './selector'
 import { defaultSloPeriodDays, sloWindowsOf, type SloWindow } from './slo'
 
 /** Options of {@link toGrafanaDashboard}. Give it the `metricName`, `requestsMetricName` and `selector` given to `toPrometheusRules`. */
@@ -91,23 +105,10 @@ export const grafanaSchemaVersion = 39
 export const grafanaVariables: ReadonlyArray<string> = ['datasource', 'vendor']
 
 const datasource: GrafanaDatasourceRef = { type: 'prometheus', uid: '${datasource}' }
-const metricNamePattern = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/
 const uidPattern = /^[a-zA-Z0-9_-]{1,40}$/
 const vendorFilter = 'vendor=~"$vendor"'
 const rateInterval = '$__rate_interval'
 
-const selectorMatchers = (selector: Readonly<Record<string, string>> | undefined): ReadonlyArray<string> =>
-  Object.entries(selector ?? {}).map(([label, value]) => `${label}=${JSON.stringify(value)}`)
-
-const selectorOf = (name: string, matchers: ReadonlyArray<string>): string => {
-  const present = matchers.filter((matcher) => matcher !== '')
-  return present.length === 0 ? name : `${name}{${present.join(',')}}`
-}
-
-const sumBy = (labels: ReadonlyArray<string>) => (labels.length === 0 ? 'sum' : `sum by (${labels.join(', ')})`)
-const parenthesized = (expression: string) => (expression.includes(' ') ? `(${expression})` : expression)
-/** A share as a percentage people read: `0.995` is `99.5%`. */
-const percent = (share: number): string => `${Number((share * 100).toPrecision(12))}%`
 const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`
 
 /** What every query is built from: the counters' names and the matchers every selector carries. */
@@ -309,7 +310,7 @@ function sloRow(rule: SloRule, sources: Sources): RowSpec {
 function alertsRow(rules: ReadonlyArray<AlertRule>, sources: Sources): RowSpec {
   const firing = selectorOf('ALERTS', [
     'alertstate="firing"',
-    `rule_id=~${JSON.stringify(rules.map((rule) => rule.id).join('|'))}`,
+    `rule_id=~${JSON.stringify(rules.map((rule) => escapeRegex(rule.id)).join('|'))}`,
     ...sources.selector,
     vendorFilter,
   ])
@@ -373,9 +374,24 @@ function layout(rows: ReadonlyArray<RowSpec>): ReadonlyArray<GrafanaPanel> {
   return panels
 }
 
-/** `$name`, `${name}` and `[[name]]` references in a text: what Grafana would interpolate. */
-const variableReferences = (text: string): ReadonlyArray<string> =>
-  [...text.matchAll(/\$\{([^}:]*)[^}]*\}|\$(\w+)|\[\[(\w+)\]\]/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '')
+/**
+ * `$name`, `${name}` (or `${name:format}`) and `[[name]]` references in a text: what Grafana would interpolate.
+ * Linear in the text's length: each alternative reads a run of one character class up to a delimiter outside
+ * it (`\w*` then `:` or `}`; a format stops at `}` or the next `$`), so no character is read twice from one start
+ * and no run is rescanned from another.
+ */
+export const grafanaVariableReferences = (text: string): ReadonlyArray<string> =>
+  [...text.matchAll(/\$\{(\w*)(?::[^$}]*)?\}|\$(\w+)|\[\[(\w+)\]\]/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '')
+
+/** The `$` values of a match (at any depth of its `not`) that an SLO row's queries would hold, as problems. */
+function dollarProblems(match: AlertMatch, at: string): Array<string> {
+  const problems = (['vendor', 'reason'] as const).flatMap((field) =>
+    (valuesOf(match[field]) ?? [])
+      .filter((value) => value.includes('$'))
+      .map((value) => `${at}.${field}: Grafana would read "$" in a query as a template variable; a matched value must not hold "$", got ${show(value)}`),
+  )
+  return match.not === undefined ? problems : [...problems, ...dollarProblems(match.not, `${at}.not`)]
+}
 
 function optionProblems(options: GrafanaDashboardOptions): Array<string> {
   const problems: Array<string> = []
@@ -396,10 +412,7 @@ function optionProblems(options: GrafanaDashboardOptions): Array<string> {
   if (!metricNamePattern.test(metricName)) problems.push(`metricName: ${show(metricName)} is not a valid metric name`)
   if (!metricNamePattern.test(requestsMetricName)) problems.push(`requestsMetricName: ${show(requestsMetricName)} is not a valid metric name`)
   else if (requestsMetricName === metricName) problems.push(`requestsMetricName: the request counter cannot be the error counter (${show(metricName)})`)
-  for (const [label, value] of Object.entries(options.selector ?? {})) {
-    if (!isFreeLabelName(label)) problems.push(`selector.${label}: not a label name a selector may match (letters, digits and _, not a label of faultline's own)`)
-    else if (typeof value !== 'string' || value === '') problems.push(`selector.${label}: expected a non-empty string, got ${show(value)}`)
-  }
+  problems.push(...selectorProblems(options.selector, 'selector', { noDollar: true }))
   return problems
 }
 
@@ -432,6 +445,7 @@ export function compileGrafanaDashboard(
     if (rule.groupBy.includes('vendorCode')) {
       problems.push(`rules[${index}].groupBy: vendorCode is not a metric label, so Prometheus has no series of this rule; keep the rule in process only`)
     }
+    if (isSloRule(rule)) problems.push(...dollarProblems(rule.match, `rules[${index}].match`))
   })
   if (problems.length > 0) return E.left(problems)
   const sources: Sources = {
@@ -444,7 +458,7 @@ export function compileGrafanaDashboard(
   const panels = layout(rows)
   for (const panel of panels) {
     for (const { refId, expr } of panel.targets ?? []) {
-      for (const name of variableReferences(expr)) {
+      for (const name of grafanaVariableReferences(expr)) {
         if (!['vendor', '__rate_interval'].includes(name)) {
           problems.push(`panel ${JSON.stringify(panel.title)}, query ${refId}: Grafana would read $${name} as a template variable; a matched value or a selector value must not hold "$"`)
         }

@@ -7,6 +7,7 @@ import { GroupIndex } from './groupIndex'
 import type { Labeler } from './labels'
 import { compileMatch, fieldReaderOf, type CompiledMatch } from './match'
 import { RequestSeries } from './requests'
+import { promDuration } from './promql'
 import { sloThresholdOf, sloWindowsOf } from './slo'
 
 /** A rule evaluated on the grid: on the share of requests that fail. */
@@ -95,33 +96,39 @@ class GridGroup {
   }
 }
 
-/** A window of a ratio or SLO rule: its length and how the rule names it in a problem. */
-interface RuleWindow {
-  readonly seconds: number
-  readonly name: string
-}
-
-const windowsOf = (rule: GridRule): ReadonlyArray<RuleWindow> =>
-  isSloRule(rule)
-    ? sloWindowsOf(rule.slo).flatMap((pair) => [
-        { seconds: pair.longSeconds, name: `slo window pair ${pair.name}: its long window` },
-        { seconds: pair.shortSeconds, name: `slo window pair ${pair.name}: its short window` },
-      ])
-    : [{ seconds: rule.ratio.windowSeconds, name: 'ratio.windowSeconds' }]
+/** The windows of a ratio or SLO rule, in seconds: the ratio's, or each SLO pair's long and short. */
+const windowsOf = (rule: GridRule): ReadonlyArray<number> =>
+  isSloRule(rule) ? sloWindowsOf(rule.slo).flatMap((pair) => [pair.longSeconds, pair.shortSeconds]) : [rule.ratio.windowSeconds]
 
 /**
- * Throws a `RangeError` unless every window of `rule` (the ratio's; each SLO pair's long and short) is a
- * whole number of evaluation intervals: a window is a sum of whole buckets, here and in Prometheus.
+ * Why the windows of a ratio or SLO rule are not whole numbers of evaluation intervals (empty when they are),
+ * one problem per ratio or per SLO window pair, each starting with the rule's field (`ratio.windowSeconds: ...`,
+ * `slo: ...`): a window is a sum of whole buckets, here and in Prometheus. The engine throws them,
+ * `compilePrometheusRules` reports them.
  */
-export function checkGridWindows(rule: GridRule, index: number, intervalSeconds: number): void {
-  for (const window of windowsOf(rule)) {
-    if (window.seconds % intervalSeconds !== 0) {
-      const hint = isSloRule(rule) ? ' (SLO windows scale with periodDays to whole minutes: use an interval that divides 60)' : ''
-      throw new RangeError(
-        `createAlertEngine: rules[${index}] (${rule.id}): ${window.name} is ${window.seconds} s, not a multiple of evaluationIntervalSeconds (${intervalSeconds} s); ratio and SLO windows must be whole evaluation intervals${hint}`,
-      )
-    }
+export function intervalProblemsOf(rule: GridRule, intervalSeconds: number): Array<string> {
+  const every = `the evaluation interval (${promDuration(intervalSeconds)})`
+  if (!isSloRule(rule)) {
+    const { windowSeconds } = rule.ratio
+    return windowSeconds % intervalSeconds === 0
+      ? []
+      : [`ratio.windowSeconds: ${windowSeconds} is not a multiple of ${every}: a ratio is evaluated every interval over whole intervals; choose a multiple`]
   }
+  return sloWindowsOf(rule.slo).flatMap((window) => {
+    const off = [window.longSeconds, window.shortSeconds].filter((seconds) => seconds % intervalSeconds !== 0)
+    return off.length === 0
+      ? []
+      : [
+          `slo: the ${off.map(promDuration).join(' and ')} window${off.length > 1 ? 's' : ''} of the ${window.name} pair ${off.length > 1 ? 'are' : 'is'} not a multiple of ${every}: ` +
+            'SLO windows are whole minutes, so choose an interval that divides a minute',
+        ]
+  })
+}
+
+/** Throws a `RangeError` listing the {@link intervalProblemsOf} `rule`, if any. */
+export function checkGridWindows(rule: GridRule, index: number, intervalSeconds: number): void {
+  const problems = intervalProblemsOf(rule, intervalSeconds)
+  if (problems.length > 0) throw new RangeError(`createAlertEngine: rules[${index}] (${rule.id}): ${problems.join('; ')}`)
 }
 
 /** What the ratio and SLO rules hold, for `AlertEngine.stats`. */
@@ -161,7 +168,7 @@ export function createGridRules(
   const requestWidths: Array<number> = []
   const named = new Set<string>()
   const states: ReadonlyArray<RuleState> = rules.map(({ rule, index }) => {
-    const widths = [...new Set(windowsOf(rule).map((window) => bucketsOf(window.seconds)))]
+    const widths = [...new Set(windowsOf(rule).map(bucketsOf))]
     for (const width of widths) if (!requestWidths.includes(width)) requestWidths.push(width)
     const position = (seconds: number) => widths.indexOf(bucketsOf(seconds))
     const conditions: ReadonlyArray<Condition> = isSloRule(rule)

@@ -1,27 +1,44 @@
+import { isLabelName } from './AlertRule'
 import type { Alert } from './alerts'
+import { show } from './codecs'
 import type { EffectiveInhibition, Inhibition } from './inhibitions'
 
-const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/
+const isRuleId = (u: unknown): u is string => typeof u === 'string' && u !== ''
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /**
- * Throws a `RangeError` naming the first malformed inhibition: a source that is not a non-empty string,
- * targets that are not a non-empty list of them or that include the source, `equal` that is not a list of
- * label names. Rule ids the rule set does not hold are not errors: such an inhibition never applies (as an
- * Alertmanager inhibition that matches no alert), so one list serves every rule set.
+ * Why a list of inhibitions is malformed (empty when it is not), one problem per bad field: a list; each entry
+ * an object whose source is a rule id (a non-empty string), whose targets are a non-empty list of them without
+ * the source, and whose `equal` is a list of label names. Rule ids the rule set does not hold are not problems:
+ * such an inhibition never applies (as an Alertmanager inhibition that matches no alert), so one list serves
+ * every rule set. `createAlertEngine` throws them, `compileAlertmanagerConfig` reports them.
  */
-export function checkInhibitions(inhibitions: ReadonlyArray<Inhibition>): void {
-  const isId = (u: unknown): u is string => typeof u === 'string' && u !== ''
-  inhibitions.forEach((inhibition, index) => {
-    const at = `createAlertEngine: inhibitions[${index}]`
-    if (typeof inhibition !== 'object' || inhibition === null) throw new RangeError(`${at}: expected { source, targets, equal }`)
+export function inhibitionProblems(inhibitions: unknown): Array<string> {
+  if (!Array.isArray(inhibitions)) return [`inhibitions: expected a list of { source, targets, equal }, got ${show(inhibitions)}`]
+  const problems: Array<string> = []
+  inhibitions.forEach((inhibition: unknown, index) => {
+    const at = `inhibitions[${index}]`
+    if (!isObject(inhibition)) {
+      problems.push(`${at}: expected { source, targets, equal }, got ${show(inhibition)}`)
+      return
+    }
     const { source, targets, equal } = inhibition
-    if (!isId(source)) throw new RangeError(`${at}.source: expected a rule id`)
-    if (!Array.isArray(targets) || targets.length === 0 || !targets.every(isId)) throw new RangeError(`${at}.targets: expected a non-empty list of rule ids`)
-    if (targets.includes(source)) throw new RangeError(`${at}.targets: ${JSON.stringify(source)} cannot inhibit its own alerts`)
-    if (!Array.isArray(equal) || !equal.every((name) => typeof name === 'string' && labelNamePattern.test(name))) {
-      throw new RangeError(`${at}.equal: expected a list of label names`)
+    if (!isRuleId(source)) problems.push(`${at}.source: expected a rule id, got ${show(source)}`)
+    if (!Array.isArray(targets) || targets.length === 0 || !targets.every(isRuleId)) {
+      problems.push(`${at}.targets: expected a non-empty list of rule ids, got ${show(targets)}`)
+    } else if ((targets as ReadonlyArray<unknown>).includes(source)) problems.push(`${at}.targets: ${show(source)} cannot inhibit its own alerts`)
+    if (!Array.isArray(equal) || !equal.every((label) => typeof label === 'string' && isLabelName(label))) {
+      problems.push(`${at}.equal: expected a list of label names, got ${show(equal)}`)
     }
   })
+  return problems
+}
+
+/** Throws a `RangeError` listing the {@link inhibitionProblems} of `inhibitions`, if any. */
+export function checkInhibitions(inhibitions: unknown): asserts inhibitions is ReadonlyArray<Inhibition> {
+  const problems = inhibitionProblems(inhibitions)
+  if (problems.length > 0) throw new RangeError(`createAlertEngine: ${problems.join('; ')}`)
 }
 
 /**

@@ -1,18 +1,22 @@
 import { either as E } from 'fp-ts'
-import { isFreeLabelName, reservedLabelNames, valuesOf, type AlertMatch, type AlertRule, type SloRule } from './AlertRule'
+import { isFreeLabelName, isThresholdRule, valuesOf, type AlertMatch, type AlertRule, type SloRule } from './AlertRule'
 import { createLabeler, exactStatuses, type LabelPolicy } from './labels'
 import { loadRules, AlertRuleError, type RuleProblems } from './loadRules'
 import { defaultEvaluationIntervalSeconds } from './engine'
+import { intervalProblemsOf } from './gridRules'
 import { defaultMetricName, defaultRequestsMetricName } from './metrics'
 import {
   alertNameOf,
   expressionOf,
+  metricNamePattern,
+  percent,
   promDuration,
   recordingRulesOf,
   sloExpressionsOf,
   type PromQLOptions,
 } from './promql'
-import { sloWindowsOf, defaultSloPeriodDays } from './slo'
+import { freeLabelNameRule, selectorProblems } from './selector'
+import { defaultSloPeriodDays } from './slo'
 import { yamlQuoted, yamlString } from './yaml'
 
 export {
@@ -51,8 +55,6 @@ export interface PrometheusRulesOptions extends PromQLOptions {
   readonly staticLabels?: Readonly<Record<string, string>>
 }
 
-const metricNamePattern = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/
-
 /** Why a match (or its `not`, at any depth) cannot select in Prometheus exactly the errors it selects in process. */
 function matchProblems(match: AlertMatch, at: string, options: PrometheusRulesOptions): Array<string> {
   const labeler = createLabeler(options.labels)
@@ -84,21 +86,8 @@ function problemsOf(rule: AlertRule, index: number, options: PrometheusRulesOpti
   }
   problems.push(...matchProblems(rule.match, `${at}.match`, options))
   const interval = options.evaluationIntervalSeconds ?? defaultEvaluationIntervalSeconds
-  if (Number.isSafeInteger(interval) && interval > 0) {
-    const every = `the evaluation interval (${promDuration(interval)})`
-    if ('ratio' in rule && rule.ratio.windowSeconds % interval !== 0) {
-      problems.push(`${at}.ratio.windowSeconds: ${rule.ratio.windowSeconds} is not a multiple of ${every}: a ratio is evaluated every interval over whole intervals; choose a multiple`)
-    }
-    if ('slo' in rule) {
-      for (const window of sloWindowsOf(rule.slo)) {
-        const off = [window.longSeconds, window.shortSeconds].filter((seconds) => seconds % interval !== 0)
-        if (off.length > 0) {
-          problems.push(
-            `${at}.slo: the ${off.map(promDuration).join(' and ')} window${off.length > 1 ? 's' : ''} of the ${window.name} pair ${off.length > 1 ? 'are' : 'is'} not a multiple of ${every}: SLO windows are whole minutes, so choose an interval that divides a minute`,
-          )
-        }
-      }
-    }
+  if (Number.isSafeInteger(interval) && interval > 0 && !isThresholdRule(rule)) {
+    problems.push(...intervalProblemsOf(rule, interval).map((problem) => `${at}.${problem}`))
   }
   for (const label of Object.keys(rule.labels ?? {})) {
     if (Object.prototype.hasOwnProperty.call(options.selector ?? {}, label)) {
@@ -109,8 +98,6 @@ function problemsOf(rule: AlertRule, index: number, options: PrometheusRulesOpti
   if (!metricNamePattern.test(name)) problems.push(`${at}.id: the alert name ${JSON.stringify(name)} is not a valid Prometheus alert name; set alertNamePrefix`)
   return problems
 }
-
-const labelNameRule = `letters, digits and _, not starting with __, none of ${reservedLabelNames.join(', ')}`
 
 function optionProblems(options: PrometheusRulesOptions): RuleProblems {
   const problems: Array<string> = []
@@ -123,22 +110,16 @@ function optionProblems(options: PrometheusRulesOptions): RuleProblems {
   if (interval !== undefined && !(Number.isSafeInteger(interval) && interval > 0)) {
     problems.push(`evaluationIntervalSeconds: expected a positive integer, got ${String(interval)}`)
   }
-  for (const [label, value] of Object.entries(options.selector ?? {})) {
-    if (!isFreeLabelName(label)) problems.push(`selector.${label}: not a label name a selector may match (${labelNameRule})`)
-    else if (typeof value !== 'string' || value === '') problems.push(`selector.${label}: expected a non-empty string, got ${JSON.stringify(value)}`)
-  }
+  problems.push(...selectorProblems(options.selector))
   for (const label of Object.keys(options.staticLabels ?? {})) {
     if (!isFreeLabelName(label)) {
-      problems.push(`staticLabels.${label}: not a label name an alert can carry besides its own (${labelNameRule})`)
+      problems.push(`staticLabels.${label}: not a label name an alert can carry besides its own (${freeLabelNameRule})`)
     } else if (Object.prototype.hasOwnProperty.call(options.selector ?? {}, label)) {
       problems.push(`staticLabels.${label}: also a selector label, which every alert carries with the selector's value; remove one of them`)
     }
   }
   return problems
 }
-
-/** A share as a percentage people read: `0.1` is `10%`, `0.0144` is `1.44%`. */
-const percent = (share: number): string => `${Number((share * 100).toPrecision(12))}%`
 
 const periodOf = (rule: SloRule) => rule.slo.periodDays ?? defaultSloPeriodDays
 

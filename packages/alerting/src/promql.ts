@@ -21,11 +21,18 @@ export interface PromQLOptions {
 export const alertNameOf = (rule: Pick<AlertRule, 'id'>, prefix = 'Faultline'): string =>
   prefix + rule.id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')
 
-/** A duration in Prometheus syntax, in the largest unit that divides it: `1h`, `5m`, `90s`. */
+/**
+ * A duration in Prometheus (and Alertmanager) syntax, in the largest unit that divides it: `1h`, `5m`, `90s`;
+ * zero is `0s`.
+ */
 export const promDuration = (seconds: number): string =>
-  seconds % 3600 === 0 ? `${seconds / 3600}h` : seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`
+  seconds > 0 && seconds % 3600 === 0 ? `${seconds / 3600}h` : seconds > 0 && seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`
 
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A metric (or alert) name: letters, digits, `_` and `:`, not starting with a digit. */
+export const metricNamePattern = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/
+
+/** `value` as a regex matching itself only, for `=~` matchers (PromQL's and Alertmanager's, both RE2). */
+export const escapeRegex = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const matcher = (label: string, value: OneOrMany<string | number | boolean> | undefined): ReadonlyArray<string> => {
   const values = valuesOf(value)?.map(String)
@@ -46,11 +53,15 @@ const fieldMatchers = (match: AlertMatch): ReadonlyArray<string> => [
   ...matcher('retryable', match.retryable),
 ]
 
-const selectorMatchers = (selector: Readonly<Record<string, string>> | undefined): ReadonlyArray<string> =>
+/** The matchers of a `selector` option: `env="prod"`. */
+export const selectorMatchers = (selector: Readonly<Record<string, string>> | undefined): ReadonlyArray<string> =>
   Object.entries(selector ?? {}).map(([label, value]) => `${label}=${JSON.stringify(value)}`)
 
-/** A series selector: `name`, or `name{a="b",...}` with the given matchers. */
-const selectorOf = (name: string, matchers: ReadonlyArray<string>): string => (matchers.length === 0 ? name : `${name}{${matchers.join(',')}}`)
+/** A series selector: `name`, or `name{a="b",...}` with the given matchers (empty ones left out). */
+export const selectorOf = (name: string, matchers: ReadonlyArray<string>): string => {
+  const present = matchers.filter((matcher) => matcher !== '')
+  return present.length === 0 ? name : `${name}{${present.join(',')}}`
+}
 
 /**
  * The matchers of a rule's `match` (its own fields; its `not` is written with `unless`, see
@@ -93,9 +104,14 @@ function matchingSeries(match: AlertMatch, windowSeconds: number, options: PromQ
   return match.not === undefined ? series : `${series} unless ${parenthesized(matchingSeries(match.not, windowSeconds, options))}`
 }
 
-const parenthesized = (expression: string) => (expression.includes(' ') ? `(${expression})` : expression)
+/** `expression`, in parentheses unless it is one term. */
+export const parenthesized = (expression: string): string => (expression.includes(' ') ? `(${expression})` : expression)
 
-const sumBy = (labels: ReadonlyArray<string>) => (labels.length === 0 ? 'sum' : `sum by (${labels.join(', ')})`)
+/** `sum`, or `sum by (a, b)`. */
+export const sumBy = (labels: ReadonlyArray<string>): string => (labels.length === 0 ? 'sum' : `sum by (${labels.join(', ')})`)
+
+/** A share as a percentage people read: `0.995` is `99.5%`, `0.0144` is `1.44%`. */
+export const percent = (share: number): string => `${Number((share * 100).toPrecision(12))}%`
 
 /**
  * The PromQL of a rule's matching errors in the last `windowSeconds`, per group:
@@ -178,7 +194,7 @@ export function sloExpressionsOf(rule: SloRule, options: PromQLOptions = {}): Re
  * The PromQL of a threshold or ratio rule's condition, per group: for a threshold, the matching errors in the
  * window reach the count (`sum by (vendor) (faultline_errors:window_5m{...}) >= 3`); for a ratio, the error
  * ratio reaches `min` with at least `minRequests` requests (`... / (sum by (vendor) (faultline_requests:window_5m) >= 20) >= 0.1`).
- * An SLO rule has four expressions: {@link sloExpressionsOf}. `options` may be the error counter's name (as before).
+ * An SLO rule has four expressions: {@link sloExpressionsOf}. `options` may also be the error counter's name alone.
  */
 export function expressionOf(rule: ThresholdRule | RatioRule, options?: PromQLOptions | string): string {
   const resolved = optionsOf(options)

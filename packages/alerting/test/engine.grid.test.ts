@@ -246,9 +246,9 @@ describe('the evaluation interval', () => {
 
   it('must divide every ratio and SLO window', () => {
     expect(() => createAlertEngine([ratioRule({ ratio: { min: 0.5, windowSeconds: 100, minRequests: 1 } })])).toThrow(
-      'createAlertEngine: rules[0] (error-ratio): ratio.windowSeconds is 100 s, not a multiple of evaluationIntervalSeconds (15 s); ratio and SLO windows must be whole evaluation intervals',
+      'createAlertEngine: rules[0] (error-ratio): ratio.windowSeconds: 100 is not a multiple of the evaluation interval (15s): a ratio is evaluated every interval over whole intervals; choose a multiple',
     )
-    expect(() => createAlertEngine([sloRule()], { evaluationIntervalSeconds: 45 })).toThrow(/rules\[0\] \(vendor-objective\): slo window pair 1h\/5m: its short window is 300 s, not a multiple/)
+    expect(() => createAlertEngine([sloRule()], { evaluationIntervalSeconds: 45 })).toThrow(/rules\[0\] \(vendor-objective\): slo: the 5m window of the 1h\/5m pair is not a multiple of the evaluation interval \(45s\)/)
     // Threshold rules are evaluated in continuous time: their windows need not be.
     expect(() =>
       createAlertEngine([{ id: 'odd', summary: 'Odd.', match: {}, groupBy: [], threshold: { count: 1, windowSeconds: 7 }, severity: 'info' }], { evaluationIntervalSeconds: 45 }),

@@ -79,6 +79,9 @@ describe('inhibitions', () => {
       { source: 'vendor-degraded', targets: ['rate-limited'], equal: ['not a label'] },
     ]
     for (const inhibition of bad) expect(() => createAlertEngine(rules, { inhibitions: [inhibition] }), JSON.stringify(inhibition)).toThrow(RangeError)
+    expect(() => createAlertEngine(rules, { inhibitions: [{ source: '', targets: [], equal: ['bad-label'] }] })).toThrow(
+      'createAlertEngine: inhibitions[0].source: expected a rule id, got ""; inhibitions[0].targets: expected a non-empty list of rule ids, got []; inhibitions[0].equal: expected a list of label names, got ["bad-label"]',
+    )
   })
 
   it("mute an SLO rule's ticket pairs while its page pair fires for the same group, not another group's", () => {

@@ -16,6 +16,7 @@ import {
   type GrafanaDashboardOptions,
   type GrafanaPanel,
 } from '@faultline/alerting'
+import { grafanaVariableReferences } from '../src/grafana'
 import { findExecutable, missingTool, runTool } from './fixtures/tools'
 
 // The generated Grafana dashboard: the shape Grafana needs (unique panel ids, a grid without overlaps, queries
@@ -206,16 +207,34 @@ describe('toGrafanaDashboard', () => {
       'tags: expected a list of non-empty strings, got [""]',
       'metricName: "bad-name" is not a valid metric name',
       'requestsMetricName: "bad name" is not a valid metric name',
-      "selector.severity: not a label name a selector may match (letters, digits and _, not a label of faultline's own)",
-      'selector.env: expected a non-empty string, got ""',
+      'selector.severity: not a label name a selector may match (letters, digits and _, not starting with __, none of alertname, severity, rule_id, slo_window, vendor, kind, reason, status, recognized, retryable)',
+      'selector.env: expected a non-empty string without control characters, got ""',
     ])
     expect(problems({ requestsMetricName: 'faultline_errors_total' })).toEqual(['requestsMetricName: the request counter cannot be the error counter ("faultline_errors_total")'])
-    expect(problems({ selector: { env: 'prod$1' } })[0]).toMatch(/^panel "Requests per second", query A: Grafana would read \$1 as a template variable/)
+    expect(problems({ selector: { env: 'prod$1' } })).toEqual([
+      'selector.env: Grafana would read "$" in a query as a template variable; a selector value must not hold "$", got "prod$1"',
+    ])
     expect(problems({}, [{ ...slo, groupBy: ['vendorCode'] }])).toEqual([
       'rules[0].groupBy: vendorCode is not a metric label, so Prometheus has no series of this rule; keep the rule in process only',
     ])
     expect(problems({}, [{ ...slo, id: 'Bad' }])).toEqual(['rules[0].id: expected a kebab-case id, got "Bad"'])
+    expect(problems({}, [{ ...slo, match: { vendor: 'a$b', not: { vendor: ['ok', '$x'] } } }])).toEqual([
+      'rules[0].match.vendor: Grafana would read "$" in a query as a template variable; a matched value must not hold "$", got "a$b"',
+      'rules[0].match.not.vendor: Grafana would read "$" in a query as a template variable; a matched value must not hold "$", got "$x"',
+    ])
     expect(() => toGrafanaDashboard(rules, { uid: '' })).toThrow(AlertRuleError)
+  })
+
+  it('returns at once on a rule or selector value built to make a regex backtrack', () => {
+    const hostile = '"${'.repeat(20_000)
+    expect(E.isLeft(compileGrafanaDashboard([{ ...slo, match: { vendor: hostile } }]))).toBe(true)
+    expect(E.isRight(compileGrafanaDashboard([{ ...ratio, match: { vendor: hostile } }]))).toBe(true)
+    expect(E.isLeft(compileGrafanaDashboard(rules, { selector: { env: hostile } }))).toBe(true)
+    // The reference scan itself, on texts no query holds since such values are refused.
+    expect(grafanaVariableReferences(hostile)).toEqual([])
+    expect(grafanaVariableReferences('${:'.repeat(20_000))).toEqual([])
+    expect(grafanaVariableReferences('[[a'.repeat(20_000))).toEqual([])
+    expect(grafanaVariableReferences('$a ${b} ${c:regex} [[d]] ${e:$f}')).toEqual(['a', 'b', 'c', 'd', 'f'])
   })
 })
 

@@ -262,7 +262,7 @@ describe('ratio and SLO rules', () => {
       E.left([
         'requestsMetricName: the request counter cannot be the error counter ("faultline_errors_total")',
         'selector.vendor: not a label name a selector may match (letters, digits and _, not starting with __, none of alertname, severity, rule_id, slo_window, vendor, kind, reason, status, recognized, retryable)',
-        'selector.job: expected a non-empty string, got ""',
+        'selector.job: expected a non-empty string without control characters, got ""',
         "staticLabels.env: also a selector label, which every alert carries with the selector's value; remove one of them",
         'rules[0].ratio.windowSeconds: 100 is not a multiple of the evaluation interval (45s): a ratio is evaluated every interval over whole intervals; choose a multiple',
         'rules[1].slo: the 2m and 1m windows of the 2m/1m pair are not a multiple of the evaluation interval (45s): SLO windows are whole minutes, so choose an interval that divides a minute',

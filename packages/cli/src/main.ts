@@ -7,7 +7,7 @@ import {
   compilePrometheusRules,
   createAlertEngine,
   type Alert,
-  type AlertEngineOptions,
+  type AlertEngine,
   type AlertEvent,
   type AlertRule,
 } from '@faultline/alerting'
@@ -97,13 +97,18 @@ function parseInterval(text: string): number {
   return seconds
 }
 
-/** `--selector env=prod` and `--receiver page=oncall`, each given once per pair, as a record. */
+/**
+ * `--selector env=prod` and `--receiver page=oncall`, one pair per option, as a record with no prototype (a name
+ * such as `__proto__` is a name like any other). A name given twice is a wrong command line.
+ */
 function pairsOf(list: ReadonlyArray<string> | undefined, option: string): Record<string, string> {
-  const pairs: Record<string, string> = {}
+  const pairs: Record<string, string> = Object.create(null) as Record<string, string>
   for (const item of list ?? []) {
     const at = item.indexOf('=')
     if (at <= 0 || at === item.length - 1) throw new UsageError(printed`${option}: expected NAME=VALUE, got ${JSON.stringify(item)}`, exitCodes.usage)
-    pairs[item.slice(0, at)] = item.slice(at + 1)
+    const name = item.slice(0, at)
+    if (Object.hasOwn(pairs, name)) throw new UsageError(printed`${option}: ${name} is given twice`, exitCodes.usage)
+    pairs[name] = item.slice(at + 1)
   }
   return pairs
 }
@@ -297,39 +302,41 @@ const windowText = (count: number, ratio: number | undefined): string =>
 
 const formatShare = (ratio: number): string => `${(ratio * 100).toFixed(ratio >= 0.1 ? 0 : ratio >= 0.001 ? 2 : 4)}%`
 
-// An SLO rule's alerts are one per window pair: the pair names which.
-const ruleText = (ruleId: string, window: string | undefined): string => (window === undefined ? ruleId : printed`${ruleId} [${window}]`)
+// An SLO rule's alerts are one per window pair: the pair names which. Printed text, joined, never re-printed.
+const ruleText = (ruleId: string, window: string | undefined): string => (window === undefined ? printed`${ruleId}` : printed`${ruleId} [${window}]`)
 
 const formatEvent = (event: AlertEvent): string =>
   [
-    printed`${new Date(event.at)}  ${event.type === 'firing' ? 'FIRING  ' : 'resolved'}  ${event.severity.padEnd(6)}  ${ruleText(event.ruleId, event.window)}`,
+    printed`${new Date(event.at)}  ${event.type === 'firing' ? 'FIRING  ' : 'resolved'}  ${event.severity.padEnd(6)}`,
+    ruleText(event.ruleId, event.window),
     groupText(event.group),
     windowText(event.count, event.ratio),
   ].join('  ')
 
 const formatActive = (alert: Alert): string =>
   [
-    printed`  ${alert.severity.padEnd(6)}  ${ruleText(alert.ruleId, alert.window)}`,
+    printed`  ${alert.severity.padEnd(6)}`,
+    ruleText(alert.ruleId, alert.window),
     groupText(alert.group),
     printed`since ${new Date(alert.since)}: ${alert.summary}`,
     ...(alert.inhibitedBy === undefined
       ? []
-      : [printed`(inhibited by ${ruleText(alert.inhibitedBy.ruleId, alert.inhibitedBy.window)} ${groupText(alert.inhibitedBy.group)})`]),
+      : [`(inhibited by ${ruleText(alert.inhibitedBy.ruleId, alert.inhibitedBy.window)} ${groupText(alert.inhibitedBy.group)})`]),
   ].join('  ')
 
 /**
- * The engine's options from the command line (the evaluation interval of ratio and SLO rules), checked against
- * the rules now: an interval their windows are not multiples of is a wrong command line, said as such.
+ * The alert engine of a command: the rules, with the evaluation interval of ratio and SLO rules from
+ * `--interval`. Windows that are not whole intervals are the command line's fault when `--interval` was given,
+ * else the rules file's (the default interval is the engine's).
  */
-function engineOptions(options: Options, rules: ReadonlyArray<AlertRule>): AlertEngineOptions {
-  const chosen = options.interval === undefined ? {} : { evaluationIntervalSeconds: options.interval }
+function alertEngineOf(options: Options, rules: ReadonlyArray<AlertRule>): AlertEngine {
   try {
-    createAlertEngine(rules, chosen)
+    return createAlertEngine(rules, options.interval === undefined ? {} : { evaluationIntervalSeconds: options.interval })
   } catch (error) {
-    if (error instanceof RangeError) throw new UsageError(printed`--interval: ${error.message}`, exitCodes.usage)
-    throw error
+    if (!(error instanceof RangeError)) throw error
+    if (options.interval !== undefined) throw new UsageError(printed`--interval: ${error.message}`, exitCodes.usage)
+    throw rulesProblems(options.rules ?? 'the default rules', [error.message])
   }
-  return chosen
 }
 
 /** `--receiver page=NAME --receiver ticket=NAME [--receiver info=NAME]`: who hears of each severity. */
@@ -358,8 +365,7 @@ const commands = {
     // --html FILE: the page of the same capture, with the alert replay of `alerts` (same rules); FILE opened first.
     let page: HtmlReportRun | undefined
     if (options.html !== undefined) {
-      const rules = await readRules(options.rules)
-      page = await startHtmlReport(options.html, rules, options.rules ?? null, engineOptions(options, rules))
+      page = await startHtmlReport(options.html, alertEngineOf(options, await readRules(options.rules)), options.rules ?? null)
     }
     let counts: LineCounts
     try {
@@ -378,8 +384,7 @@ const commands = {
   },
 
   async alerts(options: Options, file: string | undefined, io: CliIo): Promise<number> {
-    const rules = await readRules(options.rules)
-    const engine = createAlertEngine(rules, engineOptions(options, rules))
+    const engine = alertEngineOf(options, await readRules(options.rules))
     const out = bufferedWriter(io.stdout)
     const feed = alertFeed(engine)
     let events = 0
@@ -398,7 +403,10 @@ const commands = {
 
   async rules(options: Options, file: string | undefined, io: CliIo): Promise<number> {
     const forms = [options.prometheus, options.alertmanager, options.grafana].filter((given) => given === true).length
-    if (forms !== 1 || file !== undefined) {
+    // Each option belongs to one form: one given to another form would be silently ignored.
+    const misplaced =
+      (options.interval !== undefined && options.prometheus !== true) || (options.receiver !== undefined && options.alertmanager !== true)
+    if (forms !== 1 || misplaced || file !== undefined) {
       io.stderr.write(`${helpTexts.rules}\n`)
       return exitCodes.usage
     }
@@ -408,7 +416,7 @@ const commands = {
       ? compilePrometheusRules(rules, { selector, ...(options.interval === undefined ? {} : { evaluationIntervalSeconds: options.interval }) })
       : options.alertmanager === true
         ? compileAlertmanagerConfig(rules, { receivers: receiversOf(pairsOf(options.receiver, '--receiver')), selector })
-        : E.map((dashboard: unknown) => `${JSON.stringify(dashboard, null, 2)}\n`)(compileGrafanaDashboard(rules, { selector }))
+        : E.map((dashboard: unknown) => `${terminalSafeJson(JSON.stringify(dashboard, null, 2))}\n`)(compileGrafanaDashboard(rules, { selector }))
     if (E.isLeft(compiled)) throw rulesProblems(options.rules ?? 'the default rules', compiled.left)
     io.stdout.write(compiled.right)
     return exitCodes.ok

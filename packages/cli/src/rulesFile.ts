@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs'
 import { defaultRules, loadRules, type AlertRule, type RuleProblems } from '@faultline/alerting'
 import { either as E } from 'fp-ts'
 import { printable, printed } from './printable'
+import { readBounded } from './readBounded'
 import { exitCodes, messageOf, UsageError } from './usage'
 
 /** The largest rules file read: a rule is a few hundred bytes, a large rule set a few hundred KiB. */
@@ -21,20 +21,15 @@ export function rulesProblems(source: string, problems: RuleProblems): UsageErro
 }
 
 // The file's text, read no further than `maxRulesFileBytes` (a rules "file" may be a device or a pipe).
-async function readBounded(path: string): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
+async function readRulesFile(path: string): Promise<string> {
+  let text: string | undefined
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 2 ** 20 })) {
-      size += (chunk as Buffer).length
-      if (size > maxRulesFileBytes) break
-      chunks.push(chunk as Buffer)
-    }
+    text = await readBounded(path, maxRulesFileBytes)
   } catch (error) {
     throw new UsageError(printed`cannot read rules file ${path}: ${messageOf(error)}`, exitCodes.failed)
   }
-  if (size > maxRulesFileBytes) throw new UsageError(printed`rules file ${path} is larger than ${maxRulesFileBytes / 2 ** 20} MiB: no rule set is`, exitCodes.failed)
-  return Buffer.concat(chunks).toString('utf8')
+  if (text === undefined) throw new UsageError(printed`rules file ${path} is larger than ${maxRulesFileBytes / 2 ** 20} MiB: no rule set is`, exitCodes.failed)
+  return text
 }
 
 /**
@@ -45,7 +40,7 @@ async function readBounded(path: string): Promise<string> {
  */
 export async function readRules(path: string | undefined): Promise<ReadonlyArray<AlertRule>> {
   if (path === undefined) return defaultRules
-  const text = await readBounded(path)
+  const text = await readRulesFile(path)
   let config: unknown
   if (/\.ya?ml$/i.test(path)) {
     const yaml = await import('yaml').catch(() => undefined)

@@ -33,7 +33,7 @@ export const exitCodes = {
 const harOptions = `  --vendor-map MAP      HAR input: the vendor of each request's host, as host=vendor,host:port=vendor,... or a
                         JSON file of {"host": "vendor"} (exact, case-insensitive; host:port wins over host);
                         entries of other hosts take --vendor, else are counted and listed by host, not normalized
-  --max-entry-bytes N   HAR input: skip entries longer than N bytes of JSON (default 64M; at most 256M)`
+  --max-entry-bytes N   HAR input: skip entries longer than N bytes of JSON (default 16M; at most 256M)`
 
 export const helpTexts: Record<string, string> = {
   main: `faultline: vendor failures as one canonical error

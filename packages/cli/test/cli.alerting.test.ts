@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run } from './runCli'
 
@@ -50,6 +52,18 @@ describe('faultline alerts: requests, SLO window pairs, inhibitions', () => {
     expect(refused.err).not.toContain('unexpected failure')
     expect((await run(['alerts', '--interval', 'soon', '-'], day)).code).toBe(2)
   })
+
+  it('blames the rules file, not the command line, for a window the default interval does not divide', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-rules-'))
+    const rules = join(dir, 'rules.json')
+    const rule = { id: 'twenty-seconds', summary: 'A ratio over 20 s.', match: {}, groupBy: ['vendor'], ratio: { min: 0.5, windowSeconds: 20, minRequests: 1 }, severity: 'page' }
+    writeFileSync(rules, JSON.stringify({ rules: [rule] }))
+    const refused = await run(['alerts', '--rules', rules, '-'], day)
+    expect(refused.code).toBe(1)
+    expect(refused.err).toContain('invalid rules in')
+    expect(refused.err).not.toContain('--interval')
+    expect((await run(['alerts', '--rules', rules, '--interval', '10', '-'], day)).code).toBe(0)
+  })
 })
 
 describe('faultline rules: Prometheus, Alertmanager and Grafana forms', () => {
@@ -86,5 +100,9 @@ describe('faultline rules: Prometheus, Alertmanager and Grafana forms', () => {
     expect((await run(['rules'])).code).toBe(2)
     expect((await run(['rules', '--prometheus', '--grafana'])).code).toBe(2)
     expect((await run(['rules', '--prometheus', '--selector', 'env'])).code).toBe(2)
+    expect((await run(['rules', '--prometheus', '--selector', 'env=a', '--selector', 'env=b'])).code).toBe(2)
+    // An option of another form would be ignored: refused instead.
+    expect((await run(['rules', '--grafana', '--interval', '30'])).code).toBe(2)
+    expect((await run(['rules', '--prometheus', '--receiver', 'page=oncall'])).code).toBe(2)
   })
 })

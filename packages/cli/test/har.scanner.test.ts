@@ -105,10 +105,58 @@ describe('HAR entry scanner', () => {
     ])
   })
 
-  it('reads member names with escapes as JSON does', async () => {
-    expect(entriesOf(await scan(['{"\\u006cog":{"entr\\u0069es":[{"a":1}]}}']))).toEqual([{ a: 1 }])
+  it('recognizes "log" and "entries" only written plainly, as sniffInput does, and a byte-order mark only whole', async () => {
+    expect(await scan(['{"\\u006cog":{"entries":[{"a":1}]}}'])).toEqual([{ type: 'problem', problem: 'the document has no "log" member' }])
+    expect(await scan(['{"log":{"entr\\u0069es":[{"a":1}]}}'])).toEqual([{ type: 'problem', problem: 'the document has no "log.entries" array' }])
     expect(await scan(['\ufeff {"log":{"entries":[ ]}}'])).toEqual([])
+    const har = Buffer.from('{"log":{"entries":[{"a":1}]}}')
+    expect(entriesOf(await scan([Uint8Array.of(0xef), Uint8Array.of(0xbb), Uint8Array.of(0xbf, 0x20), har]))).toEqual([{ a: 1 }])
+    for (const start of [[0xef], [0xef, 0xbb], [0xbb, 0xbf], [0x20, 0xef, 0xbb, 0xbf], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]]) {
+      const [event] = await scan([Buffer.concat([Uint8Array.from(start), har])])
+      expect(event?.type).toBe('problem')
+    }
   })
+
+  // The time of `push`ing `text` as one chunk (the least of a few runs), and the entries it gave.
+  const timePush = (text: string): { ms: number; events: HarScanEvent[] } => {
+    const bytes = Buffer.from(text)
+    let ms = Infinity
+    let events: HarScanEvent[] = []
+    for (let run = 0; run < 5; run++) {
+      const scanner = new HarEntryScanner()
+      const started = performance.now()
+      events = [...scanner.push(bytes), ...scanner.end()]
+      ms = Math.min(ms, performance.now() - started)
+    }
+    return { ms, events }
+  }
+
+  it('crosses a run of escapes in linear time: a chunk of backslashes is not rescanned per escape', () => {
+    const backslashes = (bytes: number) => `{"log":{"entries":[{"t":"${'\\\\'.repeat(bytes / 2)}"}]}}`
+    const small = timePush(backslashes(2 ** 18))
+    const large = timePush(backslashes(2 ** 20))
+    expect(large.events).toHaveLength(1)
+    expect((JSON.parse((large.events[0] as { text: string }).text) as { t: string }).t).toBe('\\'.repeat(2 ** 19))
+    // Four times the bytes in one chunk: about four times the time, not sixteen (quadratic).
+    expect(large.ms / Math.max(small.ms, 0.5)).toBeLessThan(8)
+  })
+
+  it('crosses many small values in one chunk in linear time: each does not search the chunk to its end', () => {
+    const entries = (count: number) => `{"log":{"entries":[${Array<string>(count).fill('{"a":"b"}').join(',')}],"pages":[${Array<string>(count).fill('"p"').join(',')}]}}`
+    const small = timePush(entries(2 ** 14))
+    const large = timePush(entries(2 ** 16))
+    expect(large.events).toHaveLength(2 ** 16)
+    expect(large.ms / Math.max(small.ms, 0.5)).toBeLessThan(8)
+  })
+
+  it('reads a multi-MiB run of escaped backslashes in an entry, fed in 1 MiB chunks', async () => {
+    const bytes = Buffer.from(`{"log":{"entries":[{"t":"${'\\\\'.repeat(3 * 2 ** 20)}"},{"b":2}]}}`)
+    const chunks: Buffer[] = []
+    for (let at = 0; at < bytes.length; at += 2 ** 20) chunks.push(bytes.subarray(at, at + 2 ** 20))
+    const events = await scan(chunks)
+    expect(events.map((event) => event.type)).toEqual(['entry', 'entry'])
+    expect((JSON.parse((events[0] as { text: string }).text) as { t: string }).t).toBe('\\'.repeat(3 * 2 ** 20))
+  }, 20_000)
 
   it('skips an entry over the limit, counted with its size, and reads the entries after it', async () => {
     const big = JSON.stringify({ response: { content: { text: 'x'.repeat(5_000) } } })

@@ -30,6 +30,13 @@ describe('telling a HAR from capture lines', () => {
     for (const text of ['', '\n\n', 'not json', '[{"log":1}]', '{"vendor":"x"}\n{"log":1}', '"log"']) expect((await sniff([text])).format).toBe('ndjson')
   })
 
+  it('agrees with the scanner: a byte-order mark only whole, and "log" only written plainly', async () => {
+    const har = Buffer.from('{"log":{"entries":[]}}')
+    expect((await sniff([Uint8Array.of(0xef), Uint8Array.of(0xbb, 0xbf), har])).format).toBe('har')
+    for (const start of [[0xef], [0xef, 0xbb], [0xbb, 0xbf], [0x20, 0xef, 0xbb, 0xbf]]) expect((await sniff([Uint8Array.from(start), har])).format).toBe('ndjson')
+    expect((await sniff(['{"\\u006cog":{"entries":[]}}'])).format).toBe('ndjson')
+  })
+
   it('decides after at most a megabyte of white space, and holds no more', async () => {
     const spaces = ' '.repeat(64 * 1024)
     const chunks = [...Array<string>(maxSniffBytes / spaces.length + 2).fill(spaces), '{"log":{}}']

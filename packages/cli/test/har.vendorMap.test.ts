@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hostKey, loadVendorMap, parseVendorMapList, vendorMapOf } from '../src/har/vendorMap'
+import { hostKey, loadVendorMap, maxVendorMapFileBytes, parseVendorMapList, vendorMapOf } from '../src/har/vendorMap'
 import { UsageError } from '../src/usage'
 
 const vendorOf = (map: Parameters<typeof vendorMapOf>[0], url: string) => vendorMapOf(map, 'test').vendorOf(new URL(url))
@@ -73,5 +73,21 @@ describe('--vendor-map', () => {
       expect((error as UsageError).exitCode).toBe(1)
       expect((error as UsageError).message).toMatch(message)
     }
+  })
+
+  it.skipIf(!existsSync('/dev/zero'))('reads a file no further than its limit: /dev/zero fails with exit code 1', async () => {
+    const error = await loadVendorMap(['/dev/zero']).catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(UsageError)
+    expect((error as UsageError).exitCode).toBe(1)
+    expect((error as UsageError).message).toBe(`--vendor-map: /dev/zero is larger than ${maxVendorMapFileBytes / 2 ** 20} MiB: no vendor map is`)
+  }, 10_000)
+
+  it('reads a file of exactly its limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-'))
+    const text = '{"api.medblocks.com": "medblocks"}'
+    writeFileSync(join(dir, 'full.json'), text.padEnd(maxVendorMapFileBytes, ' '))
+    expect((await loadVendorMap([join(dir, 'full.json')]))?.hosts.get('api.medblocks.com')).toBe('medblocks')
+    writeFileSync(join(dir, 'over.json'), text.padEnd(maxVendorMapFileBytes + 1, ' '))
+    await expect(loadVendorMap([join(dir, 'over.json')])).rejects.toThrow(/is larger than 1 MiB/)
   })
 })

@@ -104,6 +104,15 @@ describe('report --html FILE', () => {
     expect(usage.err).toContain("Option '--html <value>' argument missing")
   })
 
+  it('a capture that cannot be read leaves an existing report as it was', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'r.html')
+    writeFileSync(file, 'the report of yesterday')
+    const result = await run(['report', join(dir, 'missing.ndjson'), '--html', file])
+    expect(result.code).toBe(1)
+    expect(readFileSync(file, 'utf8')).toBe('the report of yesterday')
+  })
+
   it('invalid rules: exit 1 with the rules problem, no file written', async () => {
     const dir = tempDir()
     const rules = join(dir, 'rules.json')

@@ -6,8 +6,12 @@ export interface HarScanOptions {
   readonly maxEntryBytes?: number
 }
 
-/** An entry is read whole up to 64 MiB of JSON: a HAR entry with a large embedded body is a few MiB. */
-export const defaultMaxEntryBytes = 64 * 2 ** 20
+/**
+ * An entry is read whole up to 16 MiB of JSON: a HAR entry with a large embedded body is a few MiB. Parsing an
+ * entry takes up to ~20-25 times its size of heap for pathological JSON (millions of tiny objects, `[{},{},...]`),
+ * so this default keeps the worst entry under ~400 MiB; a larger `--max-entry-bytes` raises that bound with it.
+ */
+export const defaultMaxEntryBytes = 16 * 2 ** 20
 
 /** What the scanner found: an entry's JSON text, an entry over the limit, or a fault of the document itself. */
 export type HarScanEvent =
@@ -52,7 +56,9 @@ const describe = (byte: number): string => (byte >= 0x21 && byte <= 0x7e ? `'${S
 
 /**
  * Walks a HAR document's bytes chunk by chunk and gives the JSON text of each element of `log.entries`, without
- * parsing or holding the document: memory is bounded by `maxEntryBytes` plus a chunk, whatever the input.
+ * parsing or holding the document: the scanner holds at most `maxEntryBytes` plus a chunk, whatever the input.
+ * (Each entry it gives is then parsed whole by `JSON.parse`, which can take ~20-25 times the entry's size for
+ * pathological JSON: see {@link defaultMaxEntryBytes}.)
  *
  * It works on bytes, not decoded text: every byte JSON's structure is made of (quotes, backslashes, brackets,
  * commas, colons, white space) is ASCII, and no byte of a multi-byte UTF-8 character is ASCII, so a chunk
@@ -64,6 +70,8 @@ const describe = (byte: number): string => (byte >= 0x21 && byte <= 0x7e ? `'${S
  */
 export class HarEntryScanner {
   private state = before
+  // How many bytes of a byte-order mark the document starts with.
+  private bomMatched = 0
   private offset = 0
   // Inside a value: bracket depth, whether in a string, whether the byte before was a backslash, whether the
   // value is a number or literal (ended by the byte after it).
@@ -85,6 +93,10 @@ export class HarEntryScanner {
   private parts: Buffer[] = []
   private entryBytes = 0
   private readonly maxEntryBytes: number
+  // In the chunk under way: where the next backslash and quote were found by scanValue (-1: none left;
+  // -2: not looked for yet). Reset by each push.
+  private nextBackslash = -2
+  private nextQuote = -2
 
   constructor(options: HarScanOptions = {}) {
     this.maxEntryBytes = options.maxEntryBytes ?? defaultMaxEntryBytes
@@ -99,6 +111,8 @@ export class HarEntryScanner {
   push(bytes: Buffer): HarScanEvent[] {
     const events: HarScanEvent[] = []
     const n = bytes.length
+    this.nextBackslash = -2
+    this.nextQuote = -2
     let i = 0
     // Where the entry under way starts in this chunk.
     let entryStart = this.state === inEntry ? 0 : -1
@@ -126,7 +140,19 @@ export class HarEntryScanner {
         continue
       }
       const byte = bytes[i]!
-      if (isJsonSpace(byte) || (this.state === before && this.offset + i < 3 && byte === byteOrderMark[this.offset + i])) {
+      if (this.state === before && this.bomMatched < byteOrderMark.length && this.offset + i === this.bomMatched) {
+        // A byte-order mark is skipped only whole: `EF BB BF` at the very start, not a part of it.
+        if (byte === byteOrderMark[this.bomMatched]) {
+          this.bomMatched++
+          i++
+          continue
+        }
+        if (this.bomMatched > 0) {
+          events.push(this.stop(`a HAR document starts with '{', not a partial byte-order mark`))
+          break
+        }
+      }
+      if (isJsonSpace(byte)) {
         i++
         continue
       }
@@ -278,9 +304,13 @@ export class HarEntryScanner {
     let depth = this.depth
     let inString = this.inString
     let escaped = this.escaped
-    // The next backslash at or after i (-1: none left in the chunk; -2: not looked for yet): a string is
-    // crossed with two `indexOf`s, not byte by byte, and each is looked for once per chunk.
-    let nextBackslash = -2
+    // The next backslash and the next quote at or after i (-1: none left in the chunk; -2: not looked for yet):
+    // a string is crossed with `indexOf`s, not byte by byte, and each search resumes only once `i` has passed
+    // the position found, so every byte of the chunk is searched at most once for each (a run of escapes, with
+    // no quote after it, costs no more than plain text). The positions live on the scanner, for the chunk
+    // under way, so many small values in one chunk do not each search to its end again.
+    let nextBackslash = this.nextBackslash
+    let nextQuote = this.nextQuote
     let end = -1
     while (i < n) {
       if (inString) {
@@ -290,7 +320,7 @@ export class HarEntryScanner {
           continue
         }
         if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = bytes.indexOf(backslash, i)
-        const nextQuote = bytes.indexOf(quote, i)
+        if (nextQuote !== -1 && nextQuote < i) nextQuote = bytes.indexOf(quote, i)
         if (nextBackslash !== -1 && (nextQuote === -1 || nextBackslash < nextQuote)) {
           escaped = true
           i = nextBackslash + 1
@@ -321,6 +351,8 @@ export class HarEntryScanner {
     this.depth = depth
     this.inString = inString
     this.escaped = escaped
+    this.nextBackslash = nextBackslash
+    this.nextQuote = nextQuote
     return end
   }
 
@@ -343,15 +375,11 @@ export class HarEntryScanner {
   }
 }
 
-// A member name's text: its bytes as UTF-8, its escapes undone (`"\u006cog"` is `log`).
-function nameOf(bytes: ReadonlyArray<number>): string | undefined {
-  const text = Buffer.from(bytes).toString('utf8')
-  if (!text.includes('\\')) return text
-  try {
-    return JSON.parse(`"${text}"`) as string
-  } catch {
-    return undefined
-  }
+// A member name's text as written: its bytes as UTF-8, escapes left as they are. `log` and `entries` are
+// recognized only written plainly, as every HAR writer does and as sniffInput requires of `"log"`: a name
+// spelled with escapes (`"\u006cog"`) is another name, so both agree on what starts a HAR document.
+function nameOf(bytes: ReadonlyArray<number>): string {
+  return Buffer.from(bytes).toString('utf8')
 }
 
 /**

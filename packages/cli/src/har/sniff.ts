@@ -20,7 +20,8 @@ const bom = [0xef, 0xbb, 0xbf]
 
 /**
  * Decides by content whether an input is a HAR document: its first text other than white space (and a UTF-8
- * byte-order mark) is `{`, followed, after any white space, by the member name `"log"`. Anything else is read
+ * byte-order mark, whole) is `{`, followed, after any white space, by the member name `"log"`, written plainly
+ * (not with escapes such as `"\u006cog"`: the scanner, too, recognizes only the plain name). Anything else is read
  * as capture lines (NDJSON), whose lines start with `{"vendor"`, `{"status"`, ... The bytes read to decide are
  * held (a few, or up to {@link maxSniffBytes}) and given first by `chunks`, followed by the rest of the input.
  */
@@ -30,6 +31,8 @@ export async function sniffInput(input: AsyncIterable<unknown>): Promise<Sniffed
   let offset = 0
   // 0: before the `{`; 1: after it, before the name; 2 + k: k bytes of `"log"` matched.
   let state = 0
+  // How many bytes of a byte-order mark the input starts with.
+  let bomMatched = 0
   let format: InputFormat | undefined
   while (format === undefined) {
     const next = await iterator.next()
@@ -42,7 +45,18 @@ export async function sniffInput(input: AsyncIterable<unknown>): Promise<Sniffed
     for (let i = 0; i < bytes.length && format === undefined; i++, offset++) {
       const byte = bytes[i]!
       if (state === 0) {
-        if (isJsonSpace(byte) || (offset < 3 && byte === bom[offset])) continue
+        // A byte-order mark is skipped only whole, at the very start (as the scanner does): `EF` then `{` is not HAR.
+        if (offset === bomMatched && bomMatched < bom.length) {
+          if (byte === bom[bomMatched]) {
+            bomMatched++
+            continue
+          }
+          if (bomMatched > 0) {
+            format = 'ndjson'
+            continue
+          }
+        }
+        if (isJsonSpace(byte)) continue
         if (byte === 0x7b) state = 1
         else format = 'ndjson'
       } else if (state === 1) {

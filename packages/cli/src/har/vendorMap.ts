@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import { printed } from '../printable'
+import { readBounded } from '../readBounded'
 import { exitCodes, messageOf, UsageError } from '../usage'
 
 /**
@@ -14,6 +14,9 @@ export interface VendorMap {
   /** The vendor of a request URL's host, if the map names one. */
   vendorOf(url: URL): string | undefined
 }
+
+/** The largest `--vendor-map` file read: an entry is a few dozen bytes, a map of thousands of hosts a few hundred KiB. */
+export const maxVendorMapFileBytes = 2 ** 20
 
 const defaultPorts: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443' }
 
@@ -91,12 +94,15 @@ export async function loadVendorMap(values: ReadonlyArray<string> | undefined): 
       add(vendorMapOf(parseVendorMapList(value), '--vendor-map'))
       continue
     }
-    let text: string
+    let text: string | undefined
     try {
-      text = await readFile(value, 'utf8')
+      text = await readBounded(value, maxVendorMapFileBytes)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | null)?.code
       throw new UsageError(printed`--vendor-map: cannot read ${value}${typeof code === 'string' ? ` (${code})` : ''}: ${messageOf(error)}`, exitCodes.failed)
+    }
+    if (text === undefined) {
+      throw new UsageError(printed`--vendor-map: ${value} is larger than ${maxVendorMapFileBytes / 2 ** 20} MiB: no vendor map is`, exitCodes.failed)
     }
     let json: unknown
     try {

@@ -1,6 +1,6 @@
 import { open, unlink, type FileHandle } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { createAlertEngine, type AlertEngineOptions, type AlertRule } from '@faultline/alerting'
+import type { AlertEngine } from '@faultline/alerting'
 import { alertFeed } from '../alertFeed'
 import type { LineOutcome } from '../capture'
 import type { LineCounts } from '../counts'
@@ -29,26 +29,21 @@ const cannotWrite = (path: string, error: unknown): UsageError => {
 
 /**
  * Starts `report --html FILE`: opens FILE for writing first (a path that cannot be written fails before the
- * capture is read, with exit code 1), then replays the capture through the same alert engine and rules as
- * `faultline alerts` (`rulesSource`: the `--rules` file, null for the default pack).
+ * capture is read, with exit code 1), then replays the capture through `engine`, made as `faultline alerts`
+ * makes its own (`rulesSource`: the `--rules` file, null for the default pack).
  */
-export async function startHtmlReport(
-  path: string,
-  rules: ReadonlyArray<AlertRule>,
-  rulesSource: string | null,
-  engineOptions: AlertEngineOptions = {},
-): Promise<HtmlReportRun> {
-  const engine = createAlertEngine(rules, engineOptions)
+export async function startHtmlReport(path: string, engine: AlertEngine, rulesSource: string | null): Promise<HtmlReportRun> {
   const feed = alertFeed(engine)
   const collector = createHtmlReportCollector(engine.rules)
   let file: FileHandle
-  // Whether the run made the file: only then does a failed run remove it (a path given may be /dev/null).
+  // Whether the run made the file: only then does a failed run remove it (a path given may be /dev/null). A file
+  // that exists is opened without truncating it, so a run that fails leaves the report it held as it was.
   let created = true
   try {
     file = await open(path, 'wx').catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error
       created = false
-      return await open(path, 'w')
+      return await open(path, 'r+')
     })
   } catch (error) {
     throw cannotWrite(path, error)
@@ -60,6 +55,7 @@ export async function startHtmlReport(
     async finish(input) {
       const page = renderReportPage(collector.data(input), { rulesSource })
       try {
+        if (!created && (await file.stat()).isFile()) await file.truncate(0)
         await file.writeFile(page, 'utf8')
         await file.close()
       } catch (error) {

@@ -1,4 +1,4 @@
-import { isSloRule, type AlertRule } from '@faultline/alerting'
+import { defaultSloPeriodDays, isSloRule, type AlertRule } from '@faultline/alerting'
 import { kinds as contractKinds } from '@faultline/core'
 import { printable } from '../printable'
 import { byLabel, percent, top } from '../report'
@@ -133,7 +133,7 @@ function sloRuleBlock(slo: SloData, index: number, data: ReportPageData): Html {
   const { rule } = slo
   const budget = 1 - rule.slo.objective
   const objective = `${Number((rule.slo.objective * 100).toPrecision(6))}%`
-  const period = `${rule.slo.periodDays ?? 30}-day`
+  const period = `${rule.slo.periodDays ?? defaultSloPeriodDays}-day`
   const rows = slo.groups.map((group) => {
     const ratio = group.requests === 0 ? null : group.bad / group.requests
     const fired = group.intervals.length === 0 ? html`none` : joinHtml(group.intervals.map((interval) => html`${badge(interval.severity)} <code>${interval.window ?? ''}</code>`), ' ')
