@@ -144,6 +144,13 @@ describe('HAR entries the CLI does not normalize', () => {
     expect(err).not.toContain('4eC39HqLyjWDarjtT1zdp7dc')
   })
 
+  it('prints an IP host as it is, so that its --vendor-map hint can be followed; a name with digits stays redacted', async () => {
+    const { err } = await run(['report'], harDocument([ok(0, '192.168.100.200:8443'), ok(0, '[2001:db8::1]:8080'), ok(0, 'api5551234567.example.com')]))
+    expect(err).toContain('  192.168.100.200:8443  1')
+    expect(err).toContain('  [2001:db8::1]:8080  1')
+    expect(err).not.toContain('5551234567')
+  })
+
   it('lists entries it cannot read by number, and --strict fails on them', async () => {
     const entries = [
       unauthorized(0),

@@ -5,6 +5,14 @@ export const maxCountedHosts = 1_000
 
 const maxHostLength = 255
 
+// An IP literal, with its port: digits, dots, colons and hex between brackets, nothing a person or a secret is
+// written in. It prints as it is, so that its `--vendor-map` hint can be followed (redaction would take a run of
+// seven digits for a phone number). Bounded quantifiers only: linear.
+const ipLiteral = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]{2,45}\])(?::\d{1,5})?$/
+
+// A host as the summary prints it: an IP literal verbatim, any other name redacted and escaped like all text.
+const hostText = (host: string): string => (ipLiteral.test(host) ? host : printed`${host}`)
+
 /** How many hosts the summary lists (the most frequent first). */
 export const maxListedHosts = 20
 
@@ -38,7 +46,7 @@ export class UnmappedHosts {
       haveMap
         ? printed`${this.entries} entries not normalized: their host is not in the vendor map (add it with --vendor-map HOST=VENDOR, or give --vendor for all):`
         : printed`${this.entries} entries not normalized: no vendor given (name each host's with --vendor-map HOST=VENDOR, or give --vendor for all):`,
-      ...listed.map(([host, count]) => printed`  ${host}  ${count}`),
+      ...listed.map(([host, count]) => `  ${hostText(host)}  ${count}`),
     ]
     const more = unlisted.reduce((sum, [, count]) => sum + count, 0)
     if (more > 0) lines.push(printed`  and ${more} entries of ${unlisted.length} other hosts`)
