@@ -66,6 +66,18 @@ export const OVERFLOW_GROUP: Readonly<Record<string, string>> = Object.freeze({ 
 /** The sort key of the overflow group: it sorts before every other group (their keys are JSON arrays). */
 export const OVERFLOW_KEY = '\u0000overflow'
 
+/** A group's labels: each group-by field of its rule with the group's value of it, in order (frozen). */
+export function groupLabelsOf(groupBy: ReadonlyArray<string>, values: ReadonlyArray<string>): Readonly<Record<string, string>> {
+  const labels: Record<string, string> = {}
+  groupBy.forEach((field, index) => {
+    labels[field] = values[index] as string
+  })
+  return Object.freeze(labels)
+}
+
+/** The key events and alerts are ordered by: a group's values as a JSON array, the overflow group first. */
+export const groupSortKey = (values: ReadonlyArray<string>, overflow: boolean): string => (overflow ? OVERFLOW_KEY : JSON.stringify(values))
+
 /** What orders a change among simultaneous ones: its rule, its group, then (for an SLO rule) its window pair. */
 export interface Change {
   readonly event: AlertEvent

@@ -1,6 +1,6 @@
 import { kinds, type CanonicalError } from '@faultline/core'
 import { valuesOf, type ThresholdRule } from './AlertRule'
-import { compareStrings, OVERFLOW_GROUP, OVERFLOW_KEY, type Alert, type AlertEvent, type Change } from './alerts'
+import { compareStrings, groupLabelsOf, groupSortKey, OVERFLOW_GROUP, type Alert, type AlertEvent, type Change } from './alerts'
 import { GroupIndex } from './groupIndex'
 import { KeyedHeap, type HeapItem } from './heap'
 import type { Labeler } from './labels'
@@ -79,19 +79,12 @@ class GroupState extends SlidingWindow implements HeapItem {
 
   /** The group's labels (made once, on first use: most groups never fire). */
   get labels(): Readonly<Record<string, string>> {
-    if (this.labelsMemo === undefined) {
-      const labels: Record<string, string> = {}
-      this.state.rule.groupBy.forEach((field, index) => {
-        labels[field] = this.values[index] as string
-      })
-      this.labelsMemo = Object.freeze(labels)
-    }
-    return this.labelsMemo
+    return (this.labelsMemo ??= groupLabelsOf(this.state.rule.groupBy, this.values))
   }
 
   /** The key events and alerts are ordered by: the group's values as a JSON array (the overflow group first). */
   sortKey(): string {
-    return this.isOverflow ? OVERFLOW_KEY : JSON.stringify(this.values)
+    return groupSortKey(this.values, this.isOverflow)
   }
 
   /** How many entries the window ending at `now` holds, when no entry is later than `now`. */

@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { canonicalError, encodeError } from 'faultline'
+import { encodeError } from 'faultline'
 import { run } from './runCli'
 import { anySecret, leakedForms, textWith, type Secret } from '../../observability/test/secrets'
+import { errorCarrying } from './fixtures/plantedError'
 
 // The CLI's share of issue #16's planted-secret suite: a secret of every class, planted in every vendor field the
 // CLI can print (vendor code, type, message, request id, a member of the vendor's own), in each vendor's own wire
@@ -24,18 +25,7 @@ describe('the CLI never prints a planted secret', () => {
     const planted = anySecret.chain((secret) => fc.record({ secret: fc.constant(secret), text: textWith(secret) }))
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...vendors), planted, async (vendor, { secret, text }: { secret: Secret; text: string }) => {
-        const error = canonicalError({
-          kind: 'invalid_request',
-          reason: 'unrecognized',
-          vendor,
-          vendorCode: text,
-          vendorType: text,
-          status: 400,
-          message: text,
-          requestId: text,
-          recognized: false,
-          extensions: { note: text },
-        })
+        const error = errorCarrying(vendor, text)
         const wire = encodeError(vendor, error)
         const line = JSON.stringify({ vendor, at: '2026-11-23T08:00:00.000Z', ...wire })
         const report = await run(['report'], `${line}\n`)

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { canonicalError, encodeError } from 'faultline'
+import { encodeError } from 'faultline'
 import { printable } from '../src/printable'
 import { anySecret, leakedForms, textWith, type Secret } from '../../observability/test/secrets'
 import { injections } from './fixtures/injections'
 import { expectWellFormedPage } from './fixtures/page'
 import { run } from './runCli'
+import { errorCarrying } from './fixtures/plantedError'
 
 // The HTML report's share of the planted-secret suite (test/cli.secrets.test.ts): a secret of every class and an
 // HTML or script injection, planted in every vendor field (vendor id, code, type, message, request id, a member of
@@ -38,18 +39,7 @@ describe('the HTML report never shows a planted secret, and no planted markup be
   it('every vendor, every secret class, every printed field, every injection', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...vendors), planted, async (vendor, { secret, text }: { secret: Secret; text: string }) => {
-        const error = canonicalError({
-          kind: 'invalid_request',
-          reason: 'unrecognized',
-          vendor,
-          vendorCode: text,
-          vendorType: text,
-          status: 400,
-          message: text,
-          requestId: text,
-          recognized: false,
-          extensions: { note: text },
-        })
+        const error = errorCarrying(vendor, text)
         const lines = [
           { vendor, at: '2026-11-23T08:00:00.000Z', ...encodeError(vendor, error) },
           // The vendor id itself.

@@ -1,44 +1,21 @@
-import { createNormalizer, kindTable, readResponse, shouldRetry, type CanonicalError } from '@faultline/core'
-import { medblocksWireResponse } from '@faultline/testing'
-import fc from 'fast-check'
+import { medblocksWireResponse, retryTruth } from '@faultline/testing'
 import { describe, expect, it } from 'vitest'
 import { medblocksAdapter as adapter } from '../src/adapter'
 import { medblocksCatalog, medblocksTypes } from '../src/catalog'
-import { medblocksRetryPolicy as policy } from '../src/retryPolicy'
 
 const now = Date.UTC(2026, 10, 23, 12, 0, 0)
-const { normalizeError, retryPolicy } = createNormalizer([adapter])
-const statuses = Array.from({ length: 500 }, (_, i) => 100 + i)
-const html = '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'
-
-// Every error whose `retryable` is not what the policy (the one truth, decision 020) says of it.
-const disagreements = (errors: ReadonlyArray<CanonicalError | null>) =>
-  errors
-    .filter((error): error is CanonicalError => error !== null && shouldRetry(policy, error) !== error.retryable)
-    .map(({ kind, reason, status, vendorCode, retryable }) => ({ kind, reason, status, vendorCode, retryable }))
+const truth = retryTruth(adapter, { now })
+const { normalizeError } = truth
 
 const envelope = (type: string | undefined, code: string) => ({ error: { type, code, message: 'x' } })
 
 describe('Medblocks: retryable and the retry policy are one truth', { timeout: 30_000 }, () => {
-  it('is the policy withRetry follows', () => {
-    expect(retryPolicy('medblocks')).toBe(policy)
-  })
+  it('is the policy withRetry follows', truth.policyIsTheAdapters)
 
-  it('agree on every status 100-599 with an empty, an HTML or no body', () => {
-    const errors = statuses.flatMap((status) => [
-      normalizeError('medblocks', { status, body: '' }),
-      normalizeError('medblocks', { status, headers: { 'content-type': 'text/html' }, body: html }),
-      normalizeError('medblocks', { status }),
-    ])
-    expect(errors.filter((error) => error !== null)).toHaveLength(3 * 200)
-    expect(disagreements(errors)).toEqual([])
-  })
+  it('agree on every status 100-599 with an empty, an HTML or no body', truth.everyStatus)
 
   it('agree on every catalog code and every unknown code of a known type, at every status and without one', () => {
-    const bodies = [...medblocksCatalog.entries.map((entry) => envelope(entry.group, entry.code)), ...medblocksTypes.map((entry) => envelope(entry.type, 'new_code'))]
-    const errors = bodies.flatMap((body) => [...statuses.map((status) => normalizeError('medblocks', { status, body })), normalizeError('medblocks', body)])
-    expect(errors.every((error) => error !== null)).toBe(true)
-    expect(disagreements(errors)).toEqual([])
+    truth.everyBody([...medblocksCatalog.entries.map((entry) => envelope(entry.group, entry.code)), ...medblocksTypes.map((entry) => envelope(entry.type, 'new_code'))])
   })
 
   it('agree on SDK errors and transport failures', () => {
@@ -59,23 +36,13 @@ describe('Medblocks: retryable and the retry policy are one truth', { timeout: 3
       ['transport', false],
       ['transport', true],
     ])
-    expect(disagreements(errors)).toEqual([])
+    truth.agree(errors)
   })
 
-  it('agree on any response Medblocks (or a proxy) may send (property)', () => {
-    fc.assert(
-      fc.property(medblocksWireResponse({ now }), (wire) => {
-        expect(disagreements([adapter.decode(readResponse(wire), { now })])).toEqual([])
-      }),
-      { numRuns: 1000 },
-    )
-  })
+  it('agree on any response Medblocks (or a proxy) may send (property)', () => truth.anyResponse(medblocksWireResponse({ now })))
 
   it('show on the docs page what the decoder says at each code\'s documented status', () => {
-    for (const entry of medblocksCatalog.entries) {
-      const error = normalizeError('medblocks', { status: entry.status, body: envelope(entry.group, entry.code) })
-      expect([entry.code, entry.retryable ?? kindTable[entry.kind].retryable]).toEqual([entry.code, error?.retryable])
-    }
+    truth.documentedStatuses(medblocksCatalog, (entry) => envelope(entry.group, entry.code))
   })
 })
 
